@@ -1,0 +1,154 @@
+/**
+ * Request bodies of the API, shared by the server (validation, OpenAPI) and the clients. `Z*` are schemas, `T*` the
+ * types they infer. Dates are `YYYY-MM-DD` (Europe/London); instants are ISO 8601 with an offset.
+ */
+import { z } from "zod";
+
+const PERSONA_NAMES = [
+  "staff",
+  "staff-2",
+  "handler",
+  "handler-2",
+  "ops-director",
+  "director",
+  "director-2",
+  "board-member",
+  "board-member-2",
+  "admin",
+] as const;
+
+const text = (max: number) => z.string().trim().min(1, "Required.").max(max);
+const optionalText = (max: number) => z.string().trim().max(max).nullish();
+const plainDate = z.iso.date({ message: "Use a date like 2026-11-25." });
+const instant = z.iso.datetime({ offset: true, message: "Use an ISO 8601 date and time, e.g. 2026-11-25T14:30:00Z." });
+const personId = z.string().trim().min(1).max(200);
+
+export const ZStage = z.enum([
+  "received",
+  "triaged",
+  "investigating",
+  "outcome-sent",
+  "appeal",
+  "appeal-decided",
+  "closed",
+]);
+export const ZRelationship = z.enum(["learner", "employer", "parent-or-guardian", "awarding-body", "other", "unknown"]);
+export const ZOutcomeResult = z.enum(["upheld", "partly-upheld", "not-upheld"]);
+export const ZSendMethod = z.enum(["email", "post"]);
+export const ZDocumentKind = z.enum(["email", "attachment", "letter", "evidence", "minutes", "other"]);
+
+export const ZDevTokenRequest = z.object({ persona: z.enum(PERSONA_NAMES) }).strict();
+
+export const ZIntakeQuery = z
+  .object({
+    receivedAt: instant.optional(),
+    conversationId: z.string().trim().min(1).max(500).optional(),
+    relationship: ZRelationship.optional(),
+  })
+  .strict();
+
+export const ZLookupQuery = z
+  .object({
+    messageId: z.string().trim().min(1).max(1000).optional(),
+    conversationId: z.string().trim().min(1).max(500).optional(),
+  })
+  .strict()
+  .refine((q) => q.messageId || q.conversationId, "Give a messageId or a conversationId.");
+
+export const ZCaseListQuery = z
+  .object({
+    stage: ZStage.optional(),
+    handler: personId.optional(),
+    q: z.string().trim().max(200).optional(),
+    overdue: z.enum(["true", "false"]).optional(),
+    cursor: z.string().max(500).optional(),
+    limit: z.coerce.number().int().min(1).max(200).optional(),
+  })
+  .strict();
+
+export const ZCreateCaseRequest = z
+  .object({
+    channel: z.enum(["post", "web"]),
+    subject: text(300),
+    summary: optionalText(20_000),
+    complainant: z
+      .object({ name: text(200), email: z.email().max(320).nullish(), relationship: ZRelationship.default("unknown") })
+      .strict(),
+    receivedAt: instant.optional(),
+  })
+  .strict();
+
+export const ZTriageRequest = z
+  .object({
+    category: text(100),
+    nature: text(2000),
+    serious: z.boolean(),
+    handlerId: personId,
+    aboutPersonIds: z.array(personId).max(50).default([]),
+    loggerNamedInComplaint: z.boolean().default(false),
+    interestConfirmed: z.boolean(),
+    relationship: ZRelationship.optional(),
+    awardingOrganisation: optionalText(200),
+    notes: optionalText(5000),
+  })
+  .strict();
+
+export const ZRedirectRequest = z
+  .object({ redirectAs: z.enum(["not-a-complaint", "staff-grievance"]), reason: text(2000) })
+  .strict();
+
+export const ZAcknowledgeRequest = z.object({ method: ZSendMethod, sentAt: instant.optional() }).strict();
+
+export const ZAddActionRequest = z
+  .object({ description: text(2000), ownerId: personId.optional(), dueDate: plainDate })
+  .strict();
+
+export const ZCompleteActionRequest = z.object({ note: optionalText(2000) }).strict();
+
+export const ZOutcomeRequest = z
+  .object({
+    result: ZOutcomeResult,
+    reasons: text(20_000),
+    remedy: optionalText(5000),
+    method: ZSendMethod,
+    sentAt: instant.optional(),
+  })
+  .strict();
+
+export const ZDirectorConsultedRequest = z.object({ response: text(5000), directorId: personId.optional() }).strict();
+
+export const ZBoardInformedRequest = z.object({ on: plainDate.optional(), note: optionalText(2000) }).strict();
+
+export const ZMeetingRequest = z
+  .object({ meetingDate: plainDate, notes: text(20_000), minutesDocumentId: z.string().uuid().nullish() })
+  .strict();
+
+export const ZAppealRequest = z
+  .object({
+    receivedAt: instant.optional(),
+    grounds: text(20_000),
+    boardMemberId: personId,
+    lateReason: optionalText(2000),
+  })
+  .strict();
+
+export const ZAppealDecisionRequest = z
+  .object({ result: ZOutcomeResult, reasons: text(20_000), method: ZSendMethod, sentAt: instant.optional() })
+  .strict();
+
+export const ZSignpostRequest = z
+  .object({ awardingOrganisation: text(200), contact: optionalText(500), note: optionalText(2000) })
+  .strict();
+
+export const ZWithdrawRequest = z.object({ reason: text(2000) }).strict();
+export const ZCloseRequest = z.object({ note: optionalText(2000) }).strict();
+
+export const ZDocumentUploadQuery = z
+  .object({ name: z.string().trim().min(1).max(255), kind: ZDocumentKind.exclude(["email"]).default("evidence") })
+  .strict();
+
+export type TDevTokenRequest = z.infer<typeof ZDevTokenRequest>;
+export type TCreateCaseRequest = z.infer<typeof ZCreateCaseRequest>;
+export type TTriageRequest = z.infer<typeof ZTriageRequest>;
+export type TOutcomeRequest = z.infer<typeof ZOutcomeRequest>;
+export type TAppealRequest = z.infer<typeof ZAppealRequest>;

@@ -1,0 +1,108 @@
+import type { CaseStore, OutboxJob } from "../../ports/case-store.js";
+import type { Clock } from "../../ports/clock.js";
+import type { OutboxSignal } from "../../ports/outbox-signal.js";
+
+export type JobHandler = (job: OutboxJob) => Promise<void>;
+
+export interface OutboxWorkerOptions {
+  store: CaseStore;
+  clock: Clock;
+  handlers: Record<string, JobHandler>;
+  pollMs: number;
+  /** After this long a failing job is dead-lettered: kept and shown, never deleted, retried only by a person. */
+  deadAfterMs?: number;
+  batchSize?: number;
+  onError?: (job: OutboxJob, error: unknown) => void;
+}
+
+const SECOND = 1000;
+const DEFAULT_DEAD_AFTER = 7 * 24 * 3600 * SECOND;
+const MAX_BACKOFF = 3600 * SECOND;
+
+/**
+ * Delivers committed side effects with retries. Jobs are read from the store, so nothing waits in memory: a crash
+ * loses nothing, and a job finished but not marked done is simply delivered again (handlers are idempotent).
+ */
+export class OutboxWorker implements OutboxSignal {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<void> | null = null;
+  private again = false;
+  private stopped = true;
+
+  constructor(private readonly options: OutboxWorkerOptions) {}
+
+  start(): void {
+    this.stopped = false;
+    this.notify();
+  }
+
+  notify(): void {
+    if (this.stopped) return;
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    this.running = this.drain().finally(() => {
+      this.running = null;
+      if (this.stopped) return;
+      if (this.again) {
+        this.again = false;
+        this.notify();
+      } else {
+        this.schedule();
+      }
+    });
+  }
+
+  /** Resolves when nothing is due now (tests and shutdown use it). */
+  async idle(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await this.idle();
+  }
+
+  private schedule(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.notify(), this.options.pollMs);
+    this.timer.unref();
+  }
+
+  private async drain(): Promise<void> {
+    const { store, clock } = this.options;
+    for (;;) {
+      const jobs = await store.dueJobs(clock.now().toISOString(), this.options.batchSize ?? 20);
+      if (jobs.length === 0 || this.stopped) return;
+      for (const job of jobs) {
+        if (this.stopped) return;
+        await this.deliver(job);
+      }
+    }
+  }
+
+  private async deliver(job: OutboxJob): Promise<void> {
+    const { store, clock } = this.options;
+    const handler = this.options.handlers[job.kind];
+    try {
+      if (!handler) throw new Error(`No handler for outbox job kind "${job.kind}"`);
+      await handler(job);
+      await store.transaction((tx) => tx.completeJob(job.id, clock.now().toISOString()));
+    } catch (error) {
+      this.options.onError?.(job, error);
+      const now = clock.now().getTime();
+      const dead = now - Date.parse(job.createdAt) >= (this.options.deadAfterMs ?? DEFAULT_DEAD_AFTER);
+      const next = new Date(now + backoff(job.attempts)).toISOString();
+      const message = error instanceof Error ? error.message : String(error);
+      await store.transaction((tx) => tx.failJob(job.id, message, next, dead));
+    }
+  }
+}
+
+/** Exponential backoff with full jitter, capped at an hour. */
+export function backoff(attempts: number): number {
+  const ceiling = Math.min(MAX_BACKOFF, SECOND * 2 ** Math.min(attempts, 20));
+  return Math.round(ceiling / 2 + Math.random() * (ceiling / 2));
+}

@@ -1,0 +1,416 @@
+import { randomUUID } from "node:crypto";
+import { type Kysely, Migrator, sql, type Transaction } from "kysely";
+import { AppError } from "../../domain/app-error.js";
+import type { ComplaintCase, DocumentKind } from "../../domain/case.js";
+import { currentDeadline } from "../../domain/deadlines.js";
+import type {
+  CaseListFilter,
+  CasePage,
+  CaseStore,
+  CaseStoreTransaction,
+  DocumentRecord,
+  OutboxJob,
+  TimelineEntry,
+} from "../../ports/case-store.js";
+import { migrationProvider } from "./migrations.js";
+import type { CasesTable, Database, DocumentsTable, OutboxTable } from "./schema.js";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * The CaseStore over Kysely. The SQL here is the common ground of SQLite and PostgreSQL; what differs between them
+ * (connection set-up, pragmas) lives in the adapter that constructs this.
+ */
+export class KyselyCaseStore implements CaseStore {
+  constructor(
+    protected readonly db: Kysely<Database>,
+    private readonly onClose: () => Promise<void> = () => db.destroy(),
+  ) {}
+
+  async migrate(): Promise<void> {
+    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider }).migrateToLatest();
+    const failed = results?.find((r) => r.status === "Error");
+    if (error || failed) {
+      throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ""}: ${String(error)}`);
+    }
+  }
+
+  transaction<T>(work: (tx: CaseStoreTransaction) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute((trx) => work(new KyselyCaseStoreTransaction(trx)));
+  }
+
+  getCase(id: string): Promise<ComplaintCase | null> {
+    return getCase(this.db, id);
+  }
+
+  findCaseIdByIntakeKey(key: string): Promise<string | null> {
+    return findCaseIdByIntakeKey(this.db, key);
+  }
+
+  async findBySource(query: { messageId?: string; conversationId?: string }): Promise<ComplaintCase[]> {
+    if (!query.messageId && !query.conversationId) return [];
+    const rows = await this.db
+      .selectFrom("cases")
+      .select(["body", "version"])
+      .where((eb) =>
+        eb.or([
+          ...(query.messageId ? [eb("message_id", "=", query.messageId)] : []),
+          ...(query.conversationId ? [eb("conversation_id", "=", query.conversationId)] : []),
+        ]),
+      )
+      .orderBy("received_at", "desc")
+      .limit(20)
+      .execute();
+    return rows.map(toCase);
+  }
+
+  async listCases(filter: CaseListFilter): Promise<CasePage> {
+    let query = this.db.selectFrom("cases").select(["body", "version", "received_at", "id"]);
+    if (!filter.scope.all) {
+      const userId = filter.scope.userId;
+      query = query.where((eb) =>
+        eb.or([eb("handler_id", "=", userId), eb("board_member_id", "=", userId), eb("logged_by", "=", userId)]),
+      );
+    }
+    if (filter.stage) query = query.where("stage", "=", filter.stage);
+    if (filter.handlerId) query = query.where("handler_id", "=", filter.handlerId);
+    if (filter.overdue) query = query.where("due_date", "<", filter.today);
+    if (filter.q?.trim()) {
+      const needle = `%${filter.q
+        .trim()
+        .toLowerCase()
+        .replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+      query = query.where(sql<boolean>`search_text like ${needle} escape '\\'`);
+    }
+    const after = decodeCursor(filter.cursor);
+    if (after) {
+      query = query.where((eb) =>
+        eb.or([
+          eb("received_at", "<", after.receivedAt),
+          eb.and([eb("received_at", "=", after.receivedAt), eb("id", "<", after.id)]),
+        ]),
+      );
+    }
+    const rows = await query
+      .orderBy("received_at", "desc")
+      .orderBy("id", "desc")
+      .limit(filter.limit + 1)
+      .execute();
+    const page = rows.slice(0, filter.limit);
+    const last = page[page.length - 1];
+    return {
+      cases: page.map(toCase),
+      nextCursor: rows.length > filter.limit && last ? encodeCursor(last.received_at, last.id) : null,
+    };
+  }
+
+  async listDocuments(caseId: string): Promise<DocumentRecord[]> {
+    const rows = await this.db
+      .selectFrom("documents")
+      .selectAll()
+      .where("case_id", "=", caseId)
+      .orderBy("created_at")
+      .orderBy("name")
+      .execute();
+    return rows.map(toDocument);
+  }
+
+  async getDocument(documentId: string): Promise<DocumentRecord | null> {
+    const row = await this.db.selectFrom("documents").selectAll().where("id", "=", documentId).executeTakeFirst();
+    return row ? toDocument(row) : null;
+  }
+
+  async listTimeline(caseId: string): Promise<TimelineEntry[]> {
+    const rows = await this.db
+      .selectFrom("timeline")
+      .selectAll()
+      .where("case_id", "=", caseId)
+      .orderBy("at")
+      .orderBy("id")
+      .execute();
+    return rows.map((r) => ({
+      id: r.id,
+      caseId: r.case_id,
+      at: r.at,
+      actorId: r.actor_id,
+      kind: r.kind,
+      summary: r.summary,
+      data: JSON.parse(r.data) as Record<string, unknown>,
+    }));
+  }
+
+  async recordReads(reads: ReadonlyArray<{ caseId: string; actorId: string; at: string; via: string }>): Promise<void> {
+    if (reads.length === 0) return;
+    await this.db
+      .insertInto("case_reads")
+      .values(reads.map((r) => ({ id: randomUUID(), case_id: r.caseId, actor_id: r.actorId, at: r.at, via: r.via })))
+      .execute();
+  }
+
+  async listReads(caseId: string): Promise<Array<{ actorId: string; at: string; via: string }>> {
+    const rows = await this.db
+      .selectFrom("case_reads")
+      .select(["actor_id", "at", "via"])
+      .where("case_id", "=", caseId)
+      .orderBy("at")
+      .execute();
+    return rows.map((r) => ({ actorId: r.actor_id, at: r.at, via: r.via }));
+  }
+
+  async dueJobs(now: string, limit: number): Promise<OutboxJob[]> {
+    const rows = await this.db
+      .selectFrom("outbox")
+      .selectAll()
+      .where("status", "=", "pending")
+      .where("next_attempt_at", "<=", now)
+      .orderBy("next_attempt_at")
+      .orderBy("created_at")
+      .limit(limit)
+      .execute();
+    return rows.map(toJob);
+  }
+
+  async listJobs(filter: { status?: OutboxJob["status"]; caseId?: string }): Promise<OutboxJob[]> {
+    let query = this.db.selectFrom("outbox").selectAll();
+    if (filter.status) query = query.where("status", "=", filter.status);
+    if (filter.caseId) query = query.where("case_id", "=", filter.caseId);
+    return (await query.orderBy("created_at").execute()).map(toJob);
+  }
+
+  async referencedBlobs(): Promise<Set<string>> {
+    const rows = await this.db.selectFrom("documents").select("sha256").distinct().execute();
+    return new Set(rows.map((r) => r.sha256));
+  }
+
+  close(): Promise<void> {
+    return this.onClose();
+  }
+}
+
+class KyselyCaseStoreTransaction implements CaseStoreTransaction {
+  constructor(private readonly trx: Transaction<Database>) {}
+
+  async nextReference(year: number): Promise<string> {
+    const row = await this.trx
+      .insertInto("reference_counters")
+      .values({ year, last_seq: 1 })
+      .onConflict((oc) => oc.column("year").doUpdateSet({ last_seq: sql`reference_counters.last_seq + 1` }))
+      .returning("last_seq")
+      .executeTakeFirstOrThrow();
+    return formatReference(year, Number(row.last_seq));
+  }
+
+  async insertCase(c: ComplaintCase): Promise<void> {
+    const match = /^CMP-(\d{4})-(\d+)$/.exec(c.reference);
+    if (!match) throw new Error(`Malformed reference ${c.reference}`);
+    await this.trx
+      .insertInto("cases")
+      .values({
+        ...caseColumns(c),
+        id: c.id,
+        reference: c.reference,
+        ref_year: Number(match[1]),
+        ref_seq: Number(match[2]),
+      })
+      .execute();
+  }
+
+  async addIntakeKey(key: string, caseId: string): Promise<void> {
+    await this.trx.insertInto("intake_keys").values({ key, case_id: caseId }).execute();
+  }
+
+  async updateCase(c: ComplaintCase): Promise<void> {
+    const result = await this.trx
+      .updateTable("cases")
+      .set(caseColumns(c))
+      .where("id", "=", c.id)
+      .where("version", "=", c.version - 1)
+      .executeTakeFirst();
+    if (Number(result.numUpdatedRows) !== 1) {
+      throw new AppError(
+        "VERSION_CONFLICT",
+        "Someone else changed this case at the same time. Reload it and try again.",
+      );
+    }
+  }
+
+  getCase(id: string): Promise<ComplaintCase | null> {
+    return getCase(this.trx, id);
+  }
+
+  findCaseIdByIntakeKey(key: string): Promise<string | null> {
+    return findCaseIdByIntakeKey(this.trx, key);
+  }
+
+  async insertDocument(doc: DocumentRecord): Promise<void> {
+    await this.trx
+      .insertInto("documents")
+      .values({
+        id: doc.id,
+        case_id: doc.caseId,
+        name: doc.name,
+        kind: doc.kind,
+        content_type: doc.contentType,
+        size: doc.size,
+        sha256: doc.sha256,
+        created_at: doc.createdAt,
+        created_by: doc.createdBy,
+        filed_at: doc.filedAt,
+        web_url: doc.webUrl,
+        note: doc.note,
+      })
+      .execute();
+  }
+
+  async listDocumentNames(caseId: string): Promise<string[]> {
+    const rows = await this.trx.selectFrom("documents").select("name").where("case_id", "=", caseId).execute();
+    return rows.map((r) => r.name);
+  }
+
+  async markDocumentFiled(documentId: string, filedAt: string, webUrl: string | null): Promise<void> {
+    await this.trx
+      .updateTable("documents")
+      .set({ filed_at: filedAt, web_url: webUrl })
+      .where("id", "=", documentId)
+      .execute();
+  }
+
+  async appendTimeline(entry: TimelineEntry): Promise<void> {
+    await this.trx
+      .insertInto("timeline")
+      .values({
+        id: entry.id,
+        case_id: entry.caseId,
+        at: entry.at,
+        actor_id: entry.actorId,
+        kind: entry.kind,
+        summary: entry.summary,
+        data: JSON.stringify(entry.data),
+      })
+      .execute();
+  }
+
+  async enqueue(job: Pick<OutboxJob, "id" | "kind" | "caseId" | "payload" | "createdAt">): Promise<void> {
+    await this.trx
+      .insertInto("outbox")
+      .values({
+        id: job.id,
+        kind: job.kind,
+        case_id: job.caseId,
+        payload: JSON.stringify(job.payload),
+        status: "pending",
+        attempts: 0,
+        next_attempt_at: job.createdAt,
+        last_error: null,
+        created_at: job.createdAt,
+        done_at: null,
+      })
+      .execute();
+  }
+
+  async completeJob(jobId: string, doneAt: string): Promise<void> {
+    await this.trx
+      .updateTable("outbox")
+      .set((eb) => ({ status: "done", done_at: doneAt, attempts: eb("attempts", "+", 1), last_error: null }))
+      .where("id", "=", jobId)
+      .execute();
+  }
+
+  async failJob(jobId: string, error: string, nextAttemptAt: string, dead: boolean): Promise<void> {
+    await this.trx
+      .updateTable("outbox")
+      .set((eb) => ({
+        status: dead ? "dead" : "pending",
+        attempts: eb("attempts", "+", 1),
+        last_error: error.slice(0, 2000),
+        next_attempt_at: nextAttemptAt,
+      }))
+      .where("id", "=", jobId)
+      .execute();
+  }
+}
+
+export const formatReference = (year: number, seq: number): string => `CMP-${year}-${String(seq).padStart(4, "0")}`;
+
+async function getCase(db: Db, id: string): Promise<ComplaintCase | null> {
+  const row = await db.selectFrom("cases").select(["body", "version"]).where("id", "=", id).executeTakeFirst();
+  return row ? toCase(row) : null;
+}
+
+async function findCaseIdByIntakeKey(db: Db, key: string): Promise<string | null> {
+  const row = await db.selectFrom("intake_keys").select("case_id").where("key", "=", key).executeTakeFirst();
+  return row?.case_id ?? null;
+}
+
+function caseColumns(c: ComplaintCase): Omit<CasesTable, "id" | "reference" | "ref_year" | "ref_seq"> {
+  return {
+    stage: c.stage,
+    version: c.version,
+    received_at: c.receivedAt,
+    logged_by: c.loggedBy,
+    handler_id: c.triage?.handlerId ?? null,
+    board_member_id: c.appeal?.boardMemberId ?? null,
+    due_date: currentDeadline(c),
+    message_id: c.source.messageId,
+    conversation_id: c.source.conversationId,
+    search_text: [c.reference, c.subject, c.complainant.name, c.complainant.email]
+      .filter(Boolean)
+      .join("\n")
+      .toLowerCase(),
+    body: JSON.stringify(c),
+    updated_at: new Date().toISOString(),
+  };
+}
+
+const toCase = (row: { body: string; version: number }): ComplaintCase => ({
+  ...(JSON.parse(row.body) as ComplaintCase),
+  version: Number(row.version),
+});
+
+const toDocument = (r: DocumentsTable): DocumentRecord => ({
+  id: r.id,
+  caseId: r.case_id,
+  name: r.name,
+  kind: r.kind as DocumentKind,
+  contentType: r.content_type,
+  size: Number(r.size),
+  sha256: r.sha256,
+  createdAt: r.created_at,
+  createdBy: r.created_by,
+  filedAt: r.filed_at,
+  webUrl: r.web_url,
+  note: r.note,
+});
+
+const toJob = (r: OutboxTable): OutboxJob => ({
+  id: r.id,
+  kind: r.kind,
+  caseId: r.case_id,
+  payload: JSON.parse(r.payload) as Record<string, unknown>,
+  status: r.status as OutboxJob["status"],
+  attempts: Number(r.attempts),
+  nextAttemptAt: r.next_attempt_at,
+  lastError: r.last_error,
+  createdAt: r.created_at,
+  doneAt: r.done_at,
+});
+
+function encodeCursor(receivedAt: string, id: string): string {
+  return Buffer.from(JSON.stringify([receivedAt, id])).toString("base64url");
+}
+
+function decodeCursor(cursor: string | undefined): { receivedAt: string; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(value) && typeof value[0] === "string" && typeof value[1] === "string") {
+      return { receivedAt: value[0], id: value[1] };
+    }
+  } catch {
+    // fall through to the clear error below
+  }
+  throw new AppError(
+    "MALFORMED_REQUEST",
+    "The page cursor is not one this server gave out. Start from the first page.",
+  );
+}

@@ -1,0 +1,87 @@
+/** The tables, shared by the SQLite and PostgreSQL adapters. Case content is JSON; what is searched has columns. */
+export interface CasesTable {
+  id: string;
+  reference: string;
+  ref_year: number;
+  ref_seq: number;
+  stage: string;
+  version: number;
+  received_at: string;
+  logged_by: string;
+  handler_id: string | null;
+  board_member_id: string | null;
+  /** The deadline that matters at this stage (domain `currentDeadline`), for the overdue filter. */
+  due_date: string | null;
+  message_id: string | null;
+  conversation_id: string | null;
+  /** Lower-cased reference, subject and complainant, for search. */
+  search_text: string;
+  body: string;
+  updated_at: string;
+}
+
+export interface IntakeKeysTable {
+  key: string;
+  case_id: string;
+}
+
+export interface ReferenceCountersTable {
+  year: number;
+  last_seq: number;
+}
+
+export interface DocumentsTable {
+  id: string;
+  case_id: string;
+  name: string;
+  kind: string;
+  content_type: string;
+  size: number;
+  sha256: string;
+  created_at: string;
+  created_by: string;
+  filed_at: string | null;
+  web_url: string | null;
+  note: string | null;
+}
+
+export interface TimelineTable {
+  id: string;
+  case_id: string;
+  at: string;
+  actor_id: string;
+  kind: string;
+  summary: string;
+  data: string;
+}
+
+export interface CaseReadsTable {
+  id: string;
+  case_id: string;
+  actor_id: string;
+  at: string;
+  via: string;
+}
+
+export interface OutboxTable {
+  id: string;
+  kind: string;
+  case_id: string | null;
+  payload: string;
+  status: string;
+  attempts: number;
+  next_attempt_at: string;
+  last_error: string | null;
+  created_at: string;
+  done_at: string | null;
+}
+
+export interface Database {
+  cases: CasesTable;
+  intake_keys: IntakeKeysTable;
+  reference_counters: ReferenceCountersTable;
+  documents: DocumentsTable;
+  timeline: TimelineTable;
+  case_reads: CaseReadsTable;
+  outbox: OutboxTable;
+}

@@ -1,0 +1,20 @@
+import { caseFolder } from "./case-documents.js";
+import type { AppDeps } from "./deps.js";
+
+/**
+ * Outbox job `file-document`: copies a document's bytes into the case folder of the document store. Idempotent:
+ * the path is fixed by the case reference and the document's name, so a retry rewrites the same file.
+ */
+export async function fileDocument(options: { deps: AppDeps; documentId: string }): Promise<void> {
+  const { deps } = options;
+  const doc = await deps.store.getDocument(options.documentId);
+  if (!doc) return; // nothing to file: the job outlived its document (e.g. erased on request)
+  const found = await deps.store.getCase(doc.caseId);
+  if (!found) return;
+  const { webUrl } = await deps.documents.put({
+    path: [...caseFolder(found.reference), doc.name],
+    size: doc.size,
+    content: () => deps.blobs.open(doc.sha256),
+  });
+  await deps.store.transaction((tx) => tx.markDocumentFiled(doc.id, deps.clock.now().toISOString(), webUrl));
+}

@@ -1,0 +1,195 @@
+import fs from "node:fs/promises";
+import { AppError } from "../domain/app-error.js";
+import type { ComplaintCase, Relationship } from "../domain/case.js";
+import { receiveComplaint } from "../domain/procedure/receive.js";
+import { type Actor, hasRole } from "../domain/roles.js";
+import type { ParsedEmail } from "../ports/email-parser.js";
+import { calendarFor } from "./case-calendar.js";
+import { addDocuments, enqueueJobs, type NewDocument } from "./case-documents.js";
+import type { AppDeps } from "./deps.js";
+
+export interface LogComplaintFromEmailOptions {
+  deps: AppDeps;
+  actor: Actor;
+  /** The raw message, already streamed to a temporary file of the blob store. */
+  upload: { tempPath: string; sha256: string; size: number };
+  /** The instant Outlook says the message arrived (the add-in sends it); otherwise taken from the headers. */
+  receivedAt?: Date;
+  conversationId?: string;
+  relationship?: Relationship;
+}
+
+export interface LogComplaintResult {
+  case: ComplaintCase;
+  /** False when this message was already logged: the existing case is returned, never a second one. */
+  created: boolean;
+}
+
+const SUMMARY_LENGTH = 600;
+
+/**
+ * Policy 1.1: a complaint arrives by email. Logs it as a new case, or finds the case it already belongs to. The
+ * .eml is kept byte-exact and each attachment as its own document. The same Message-ID with different content
+ * (not only transport headers) is kept on the existing case as a further, flagged document: nothing is dropped.
+ */
+export async function logComplaintFromEmail(options: LogComplaintFromEmailOptions): Promise<LogComplaintResult> {
+  const { deps, actor, upload } = options;
+  if (!hasRole(actor, "Complaints.Log")) {
+    await fs.rm(upload.tempPath, { force: true });
+    throw new AppError("FORBIDDEN", "Your role does not allow logging complaints.");
+  }
+  let parsed: ParsedEmail;
+  try {
+    parsed = await deps.parseEmail({ path: upload.tempPath, tempDir: deps.blobs.tempDir });
+  } catch (error) {
+    await fs.rm(upload.tempPath, { force: true });
+    throw error;
+  }
+  const tempFiles = [upload.tempPath, ...parsed.attachments.map((a) => a.tempPath)];
+  try {
+    return await logParsed(options, parsed);
+  } finally {
+    // Adopted files have moved; anything still here was not needed.
+    await Promise.all(tempFiles.map((f) => fs.rm(f, { force: true })));
+  }
+}
+
+async function logParsed(options: LogComplaintFromEmailOptions, parsed: ParsedEmail): Promise<LogComplaintResult> {
+  const { deps, actor, upload } = options;
+  const messageKey = parsed.messageId ? `message-id:${parsed.messageId.toLowerCase()}` : null;
+  const contentKey = `content:${parsed.contentKey}`;
+  const primaryKey = messageKey ?? contentKey;
+
+  // The common repeat (same message logged again) answers from a read, without touching the disk.
+  const known = await deps.store.findCaseIdByIntakeKey(primaryKey);
+  if (known && (await deps.store.findCaseIdByIntakeKey(contentKey)) === known) {
+    return { case: await existing(deps, known), created: false };
+  }
+
+  // Bytes first, flushed to disk: the transaction below only commits references to blobs that exist.
+  await deps.blobs.adopt(upload.tempPath, upload.sha256);
+  for (const a of parsed.attachments) await deps.blobs.adopt(a.tempPath, a.sha256);
+
+  const now = deps.clock.now();
+  const receivedAt = receiptInstant(options.receivedAt, parsed, now);
+  const emailDocument: NewDocument = {
+    name: "message.eml",
+    kind: "email",
+    contentType: "message/rfc822",
+    size: upload.size,
+    sha256: upload.sha256,
+  };
+  const policy = await deps.policy.current();
+
+  const outcome = await deps.store.transaction(async (tx) => {
+    const at = now.toISOString();
+    const caseId = await tx.findCaseIdByIntakeKey(primaryKey);
+    if (caseId) {
+      const current = await tx.getCase(caseId);
+      if (!current) throw new Error("Intake key points at a missing case");
+      if ((await tx.findCaseIdByIntakeKey(contentKey)) === caseId) return { case: current, created: false, jobs: 0 };
+      // Same Message-ID, different content: keep this copy too, and flag it for a person to look at.
+      const { jobs } = await addDocuments({
+        tx,
+        caseRecord: current,
+        existingNames: await tx.listDocumentNames(caseId),
+        documents: [{ ...emailDocument, note: "differs-from-first-copy" }],
+        actorId: actor.id,
+        at,
+        newId: deps.newId,
+      });
+      const flagged: ComplaintCase = {
+        ...current,
+        version: current.version + 1,
+        flags: [...new Set([...current.flags, "email-arrived-again-with-different-content"])],
+      };
+      await tx.updateCase(flagged);
+      await tx.addIntakeKey(contentKey, caseId);
+      await tx.appendTimeline({
+        id: deps.newId(),
+        caseId,
+        at,
+        actorId: actor.id,
+        kind: "email-copy-differs",
+        summary: "The same email (Message-ID) arrived again with different content; the new copy is kept.",
+        data: {},
+      });
+      await enqueueJobs({ tx, caseId, jobs, at, newId: deps.newId });
+      return { case: flagged, created: false, jobs: jobs.length };
+    }
+
+    const reference = await tx.nextReference(Number(at.slice(0, 4)));
+    const created = receiveComplaint({
+      id: deps.newId(),
+      reference,
+      channel: "email",
+      subject: parsed.subject?.trim() || "(no subject)",
+      summary: summarise(parsed.text),
+      complainant: {
+        name: parsed.from?.name ?? null,
+        email: parsed.from?.address?.toLowerCase() ?? null,
+        relationship: options.relationship ?? "unknown",
+      },
+      source: { messageId: parsed.messageId, conversationId: options.conversationId ?? null },
+      receivedAt,
+      loggedBy: actor.id,
+      loggedAt: now,
+      policy,
+      calendar: calendarFor(policy),
+    });
+    await tx.insertCase(created);
+    await tx.addIntakeKey(primaryKey, created.id);
+    if (messageKey) await tx.addIntakeKey(contentKey, created.id);
+    const { jobs } = await addDocuments({
+      tx,
+      caseRecord: created,
+      existingNames: [],
+      documents: [
+        emailDocument,
+        ...parsed.attachments.map((a) => ({
+          name: a.filename,
+          kind: "attachment" as const,
+          contentType: a.contentType,
+          size: a.size,
+          sha256: a.sha256,
+        })),
+      ],
+      actorId: actor.id,
+      at,
+      newId: deps.newId,
+    });
+    await tx.appendTimeline({
+      id: deps.newId(),
+      caseId: created.id,
+      at,
+      actorId: actor.id,
+      kind: "logged",
+      summary: `Logged from an email with ${parsed.attachments.length} attachment(s); response due ${created.responseDueDate}.`,
+      data: { channel: "email", attachments: parsed.attachments.length },
+    });
+    await enqueueJobs({ tx, caseId: created.id, jobs, at, newId: deps.newId });
+    return { case: created, created: true, jobs: jobs.length };
+  });
+
+  if (outcome.jobs > 0) deps.outbox.notify();
+  return { case: outcome.case, created: outcome.created };
+}
+
+async function existing(deps: AppDeps, caseId: string): Promise<ComplaintCase> {
+  const found = await deps.store.getCase(caseId);
+  if (!found) throw new Error("Intake key points at a missing case");
+  return found;
+}
+
+/** DESIGN.md §4: the add-in's value, else the topmost Received: header (the last hop), else Date:, else now. */
+function receiptInstant(given: Date | undefined, parsed: ParsedEmail, now: Date): Date {
+  const candidate = given ?? parsed.topReceivedAt ?? parsed.date ?? now;
+  // A clock or header from the future cannot be when we received it.
+  return candidate.getTime() > now.getTime() ? now : candidate;
+}
+
+function summarise(text: string | null): string | null {
+  const flat = text?.replace(/\s+/g, " ").trim();
+  if (!flat) return null;
+  return flat.length > SUMMARY_LENGTH ? `${flat.slice(0, SUMMARY_LENGTH - 1)}…` : flat;
+}

@@ -1,0 +1,115 @@
+import { bankHolidays } from "./bank-holidays.js";
+import { addDays, compare, dayOfWeek, isValidPlainDate, londonDateTime, parsePlainDate, yearOf } from "./plain-date.js";
+import { type CalendarSettings, type PlainDate, UK_DIVISIONS, type UkDivision } from "./types.js";
+
+const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
+function minutesOf(name: string, value: string): number {
+  const match = HH_MM.exec(value);
+  if (!match) throw new Error(`Calendar settings: ${name} "${value}" must be a 24-hour time written HH:MM.`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/**
+ * Working days for one organisation: weekdays that are neither a bank holiday of its UK division nor one of its own
+ * closure days. Deadlines in the complaints procedure are counted in these days.
+ */
+export class WorkingDayCalendar {
+  readonly division: UkDivision;
+  private readonly closureDays: ReadonlySet<PlainDate>;
+  private readonly opensAt: number;
+  private readonly closesAt: number;
+  private readonly holidaySets = new Map<number, ReadonlySet<PlainDate>>();
+
+  constructor(settings: CalendarSettings) {
+    if (!UK_DIVISIONS.includes(settings.division)) {
+      throw new Error(`Calendar settings: division "${settings.division}" must be one of ${UK_DIVISIONS.join(", ")}.`);
+    }
+    this.division = settings.division;
+    this.opensAt = minutesOf("officeOpens", settings.officeOpens);
+    this.closesAt = minutesOf("officeCloses", settings.officeCloses);
+    if (this.opensAt >= this.closesAt) {
+      throw new Error(
+        `Calendar settings: the office must open (${settings.officeOpens}) before it closes (${settings.officeCloses}).`,
+      );
+    }
+    const invalid = settings.closureDays.filter((d) => !isValidPlainDate(d));
+    if (invalid.length > 0) {
+      throw new Error(`Calendar settings: closure days must be dates written YYYY-MM-DD; not ${invalid.join(", ")}.`);
+    }
+    this.closureDays = new Set(settings.closureDays);
+  }
+
+  /** True on a bank holiday of this calendar's division. */
+  isBankHoliday(d: PlainDate): boolean {
+    const year = yearOf(d);
+    let set = this.holidaySets.get(year);
+    if (!set) {
+      set = new Set(bankHolidays(this.division, year).map((h) => h.date));
+      this.holidaySets.set(year, set);
+    }
+    return set.has(d);
+  }
+
+  /** True on a weekday that is neither a bank holiday nor a closure day. */
+  isWorkingDay(d: PlainDate): boolean {
+    const weekday = dayOfWeek(d);
+    return weekday !== 0 && weekday !== 6 && !this.isBankHoliday(d) && !this.closureDays.has(d);
+  }
+
+  /** The first working day strictly after `d`. */
+  nextWorkingDay(d: PlainDate): PlainDate {
+    let next = addDays(d, 1);
+    while (!this.isWorkingDay(next)) next = addDays(next, 1);
+    return next;
+  }
+
+  /**
+   * The `n`th working day after `d`; `d` itself is day 0, so `n = 0` returns `d` (even when it is not a working
+   * day) and `n = 1` returns the next working day.
+   */
+  addWorkingDays(d: PlainDate, n: number): PlainDate {
+    if (!Number.isInteger(n) || n < 0) throw new Error(`Cannot add ${n} working days: a whole number ≥ 0 is needed.`);
+    let result = parsePlainDate(d);
+    for (let i = 0; i < n; i++) result = this.nextWorkingDay(result);
+    return result;
+  }
+
+  /**
+   * The number of working days in the half-open range (from, to]: after `from`, up to and including `to`. When
+   * `to` is before `from` the answer is minus the count over (to, from]; equal dates give 0. Hence
+   * `workingDaysBetween(d, addWorkingDays(d, n)) === n` for any date `d`, and swapping the arguments negates it.
+   */
+  workingDaysBetween(from: PlainDate, to: PlainDate): number {
+    const order = compare(from, to);
+    // "0 -" rather than unary minus: an empty range must give 0, not -0 (which Object.is tells apart).
+    if (order > 0) return 0 - this.workingDaysBetween(to, from);
+    let count = 0;
+    for (let d = from; d < to; ) {
+      d = addDays(d, 1);
+      if (this.isWorkingDay(d)) count++;
+    }
+    return count;
+  }
+
+  /**
+   * The date a message counts as received (DESIGN §2). In Europe/London: on a working day before closing time it
+   * is that day (arriving before opening does not move it); at or after closing time, or on any other day, it is
+   * the next working day.
+   */
+  deemedReceiptDate(instant: Date): PlainDate {
+    const { date, minutes } = londonDateTime(instant);
+    if (this.isWorkingDay(date) && minutes < this.closesAt) return date;
+    return this.nextWorkingDay(date);
+  }
+
+  /** Minutes after midnight at which the office opens; kept for callers that show office hours. */
+  get officeOpensMinutes(): number {
+    return this.opensAt;
+  }
+
+  /** Minutes after midnight at which the office closes. */
+  get officeClosesMinutes(): number {
+    return this.closesAt;
+  }
+}

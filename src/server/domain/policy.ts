@@ -1,0 +1,39 @@
+import type { CalendarSettings } from "./calendar/types.js";
+
+/**
+ * The procedure settings in force when a case is received. Each case keeps a copy (its policy version), so changing
+ * the settings never silently moves an open case's deadlines.
+ */
+export interface PolicySettings extends CalendarSettings {
+  /** Increases by one each time an admin changes the settings. */
+  version: number;
+  /** Working days to acknowledge a complaint. The policy does not fix this; 2 is the default. */
+  acknowledgeWorkingDays: number;
+  /** Policy 1.3: "investigated and responded to within 10 working days". */
+  responseWorkingDays: number;
+  /**
+   * Policy 1.3 can be read as counting the 10 days from receipt or from the acknowledgement. `receipt` is the
+   * stricter reading and the default.
+   */
+  responseClockStartsAt: "receipt" | "acknowledgement";
+  /** Policy 2.2: appeals "within 10 working days of receipt of a final outcome". */
+  appealWindowWorkingDays: number;
+  /** Policy 2.2: the board member responds "within 10 working days of receipt" of the appeal. */
+  appealResponseWorkingDays: number;
+  /** An outcome sent by post is taken to reach the complainant this many working days after posting. */
+  postalDeliveryWorkingDays: number;
+}
+
+export const DEFAULT_POLICY: PolicySettings = {
+  version: 1,
+  division: "england-and-wales",
+  closureDays: [],
+  officeOpens: "09:00",
+  officeCloses: "17:00",
+  acknowledgeWorkingDays: 2,
+  responseWorkingDays: 10,
+  responseClockStartsAt: "receipt",
+  appealWindowWorkingDays: 10,
+  appealResponseWorkingDays: 10,
+  postalDeliveryWorkingDays: 2,
+};

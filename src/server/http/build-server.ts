@@ -1,0 +1,49 @@
+import Fastify, { type FastifyInstance } from "fastify";
+import type { HttpContext } from "./context.js";
+import { registerErrorHandling } from "./error-handler.js";
+import { registerCaseRoutes } from "./routes/cases.js";
+import { registerDevTokenRoute } from "./routes/dev-token.js";
+import { registerDocumentRoutes } from "./routes/documents.js";
+import { registerHealthRoute } from "./routes/health.js";
+import { registerIntakeRoutes } from "./routes/intake.js";
+import { registerOpenApiRoute } from "./routes/openapi.js";
+import { registerTransitionRoutes } from "./routes/transitions.js";
+import { registerWebRoutes } from "./web-routes.js";
+
+const JSON_BODY_LIMIT = 1024 * 1024;
+
+/** The HTTP server: routes only translate between HTTP and use cases. */
+export async function buildServer(ctx: HttpContext, options: { webRoot: string }): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: {
+      level: ctx.config.logLevel,
+      // Never log tokens or personal data: requests are logged by method and route only.
+      serializers: {
+        req: (req: { method: string; routeOptions?: { url?: string } }) => ({
+          method: req.method,
+          route: req.routeOptions?.url,
+        }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+      redact: ["req.headers.authorization", "headers.authorization"],
+    },
+    bodyLimit: JSON_BODY_LIMIT,
+    requestTimeout: 0,
+    // Large messages arrive slowly on poor connections; the intake streams them to disk meanwhile.
+    connectionTimeout: 0,
+    return503OnClosing: true,
+    forceCloseConnections: "idle",
+  });
+  // Emails and documents are passed on as streams; each route decides what it accepts (415 otherwise).
+  app.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
+  registerErrorHandling(app);
+  registerHealthRoute(app, ctx);
+  registerOpenApiRoute(app);
+  registerDevTokenRoute(app, ctx);
+  registerIntakeRoutes(app, ctx);
+  registerCaseRoutes(app, ctx);
+  registerTransitionRoutes(app, ctx);
+  registerDocumentRoutes(app, ctx);
+  await registerWebRoutes(app, { webRoot: options.webRoot });
+  return app;
+}

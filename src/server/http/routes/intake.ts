@@ -1,0 +1,60 @@
+import type { Readable } from "node:stream";
+import type { FastifyInstance } from "fastify";
+import { ZIntakeQuery, ZLookupQuery } from "../../../contracts/api.js";
+import { logComplaintFromEmail } from "../../app/log-complaint-from-email.js";
+import { lookupEmail } from "../../app/lookup-email.js";
+import { caseView } from "../../domain/access.js";
+import { AppError } from "../../domain/app-error.js";
+import { authenticate } from "../auth.js";
+import type { HttpContext } from "../context.js";
+import { presentCase } from "../presenters.js";
+import { streamToTempFile } from "../upload.js";
+import { validate } from "../validate.js";
+
+const EMAIL_TYPES = ["message/rfc822", "application/octet-stream"];
+
+export function registerIntakeRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  /** POST /api/intake/email — log a complaint from a raw email (DESIGN.md §4). */
+  app.post("/api/intake/email", async (request, reply) => {
+    const actor = await authenticate(request, ctx.verifier);
+    const type = request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+    if (!type || !EMAIL_TYPES.includes(type)) {
+      throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the raw email with Content-Type: message/rfc822.");
+    }
+    const query = validate(ZIntakeQuery, request.query);
+    const length = request.headers["content-length"];
+    const upload = await streamToTempFile({
+      body: request.body as Readable,
+      tempPath: ctx.deps.blobs.tempPath(),
+      maxBytes: ctx.config.intakeMaxBytes,
+      declaredLength: length ? Number(length) : undefined,
+    });
+    const result = await logComplaintFromEmail({
+      deps: ctx.deps,
+      actor,
+      upload,
+      receivedAt: query.receivedAt ? new Date(query.receivedAt) : undefined,
+      conversationId: query.conversationId,
+      relationship: query.relationship,
+    });
+    return reply
+      .status(result.created ? 201 : 200)
+      .header("location", `/api/cases/${result.case.id}`)
+      .send({
+        case: presentCase(
+          caseView(actor, result.case) === "full" ? "full" : "status",
+          result.case,
+          ctx.deps.clock.now(),
+        ),
+      });
+  });
+
+  /** GET /api/intake/lookup — is this email (or its conversation) already logged? Status only, for anyone signed in. */
+  app.get("/api/intake/lookup", async (request) => {
+    await authenticate(request, ctx.verifier);
+    const query = validate(ZLookupQuery, request.query);
+    const found = await lookupEmail({ deps: ctx.deps, ...query });
+    const now = ctx.deps.clock.now();
+    return { cases: found.map((c) => presentCase("status", c, now)) };
+  });
+}

@@ -1,0 +1,157 @@
+import type { FastifyInstance } from "fastify";
+import { z } from "zod";
+import * as api from "../../../contracts/api.js";
+import { ERROR_CODES } from "../../../contracts/error-codes.js";
+import { TRANSITION_ROUTES } from "./transitions.js";
+
+const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+const jsonBody = (schema: z.ZodType) => ({
+  required: false,
+  content: { "application/json": { schema: json(schema) } },
+});
+const caseResponse = {
+  description: "The case as the caller may see it",
+  content: { "application/json": { schema: { type: "object", properties: { case: { type: "object" } } } } },
+};
+const errors = { default: { $ref: "#/components/responses/Error" } };
+
+function queryParameters(schema: z.ZodObject) {
+  const js = json(schema) as { properties?: Record<string, unknown>; required?: string[] };
+  return Object.entries(js.properties ?? {}).map(([name, s]) => ({
+    name,
+    in: "query",
+    required: js.required?.includes(name) ?? false,
+    schema: s,
+  }));
+}
+
+/** The API description, built from the same zod schemas that validate requests: it cannot drift from the code. */
+export function buildOpenApi(): Record<string, unknown> {
+  const paths: Record<string, Record<string, unknown>> = {
+    "/api/dev/token": {
+      post: {
+        summary: "Embedded mode only: a token for a persona.",
+        requestBody: jsonBody(api.ZDevTokenRequest),
+        responses: { 200: { description: "{ accessToken }" }, ...errors },
+      },
+    },
+    "/api/intake/email": {
+      post: {
+        summary:
+          "Log a complaint from a raw email (message/rfc822, streamed; 150 MB by default). Same Message-ID again answers 200 with the existing case.",
+        parameters: queryParameters(api.ZIntakeQuery),
+        requestBody: {
+          required: true,
+          content: { "message/rfc822": { schema: { type: "string", format: "binary" } } },
+        },
+        responses: { 201: caseResponse, 200: caseResponse, ...errors },
+      },
+    },
+    "/api/intake/lookup": {
+      get: {
+        summary: "Whether an email or its conversation is already logged: reference, stage and due date only.",
+        parameters: [
+          { name: "messageId", in: "query", schema: { type: "string" } },
+          { name: "conversationId", in: "query", schema: { type: "string" } },
+        ],
+        responses: { 200: { description: "{ cases: [...] }" }, ...errors },
+      },
+    },
+    "/api/cases": {
+      get: {
+        summary: "Cases the caller may see, newest first.",
+        parameters: queryParameters(api.ZCaseListQuery),
+        responses: { 200: { description: "{ cases, nextCursor }" }, ...errors },
+      },
+      post: {
+        summary: "Log a complaint received in writing (post) or by the web form.",
+        requestBody: { ...jsonBody(api.ZCreateCaseRequest), required: true },
+        responses: { 201: caseResponse, ...errors },
+      },
+    },
+    "/api/cases/{id}": {
+      get: {
+        summary: "One case with documents and timeline (404 when not visible).",
+        parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+        responses: { 200: caseResponse, ...errors },
+      },
+    },
+    "/api/cases/{id}/documents": {
+      post: {
+        summary: "Add a document; the file is the body.",
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string" } },
+          ...queryParameters(api.ZDocumentUploadQuery),
+        ],
+        requestBody: {
+          required: true,
+          content: { "application/octet-stream": { schema: { type: "string", format: "binary" } } },
+        },
+        responses: { 201: caseResponse, ...errors },
+      },
+    },
+    "/api/cases/{id}/documents/{documentId}/content": {
+      get: {
+        summary: "Download a document.",
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string" } },
+          { name: "documentId", in: "path", required: true, schema: { type: "string" } },
+        ],
+        responses: { 200: { description: "The bytes" }, ...errors },
+      },
+    },
+    "/healthz": { get: { summary: "Health.", responses: { 200: { description: "{ status }" } } } },
+  };
+  for (const r of TRANSITION_ROUTES) {
+    const path = `/api/cases/{id}/${r.path.replace(":actionId", "{actionId}")}`;
+    const parameters = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];
+    if (r.path.includes(":actionId"))
+      parameters.push({ name: "actionId", in: "path", required: true, schema: { type: "string" } });
+    paths[path] = {
+      post: {
+        summary: r.summary,
+        parameters,
+        requestBody: jsonBody(r.body),
+        responses: { 200: caseResponse, ...errors },
+      },
+    };
+  }
+  return {
+    openapi: "3.1.0",
+    info: {
+      title: "Redress API",
+      version: "1.0.0",
+      description: "Complaints handling for CMS Vocational Training Ltd.",
+    },
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT" } },
+      responses: {
+        Error: {
+          description:
+            "An error: 400 malformed, 401, 403, 404 unknown or not visible, 409 illegal transition, 413, 415, 422 invalid fields.",
+          content: {
+            "application/json": {
+              schema: {
+                type: "object",
+                properties: {
+                  error: {
+                    type: "object",
+                    properties: { code: { enum: [...ERROR_CODES] }, message: { type: "string" }, details: {} },
+                    required: ["code", "message"],
+                  },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    security: [{ bearer: [] }],
+    paths,
+  };
+}
+
+export function registerOpenApiRoute(app: FastifyInstance): void {
+  const document = buildOpenApi();
+  app.get("/api/openapi.json", async () => document);
+}

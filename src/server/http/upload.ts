@@ -1,0 +1,51 @@
+import { createHash } from "node:crypto";
+import { createWriteStream } from "node:fs";
+import fs from "node:fs/promises";
+import { type Readable, Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import { AppError } from "../domain/app-error.js";
+
+export interface StreamedUpload {
+  tempPath: string;
+  sha256: string;
+  size: number;
+}
+
+/**
+ * Streams a request body to a temporary file, hashing as it goes and stopping at `maxBytes`: a 150 MB message
+ * never sits in memory. On any failure the partial file is removed.
+ */
+export async function streamToTempFile(options: {
+  body: Readable;
+  tempPath: string;
+  maxBytes: number;
+  declaredLength?: number;
+}): Promise<StreamedUpload> {
+  const { body, tempPath, maxBytes } = options;
+  const tooLarge = () =>
+    new AppError("PAYLOAD_TOO_LARGE", `This is larger than the ${Math.floor(maxBytes / 1024 / 1024)} MB allowed.`, {
+      maxBytes,
+    });
+  if (options.declaredLength !== undefined && options.declaredLength > maxBytes) {
+    body.resume();
+    throw tooLarge();
+  }
+  const hash = createHash("sha256");
+  let size = 0;
+  const meter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      size += chunk.length;
+      if (size > maxBytes) return done(tooLarge());
+      hash.update(chunk);
+      done(null, chunk);
+    },
+  });
+  try {
+    await pipeline(body, meter, createWriteStream(tempPath, { flags: "wx" }));
+  } catch (error) {
+    await fs.rm(tempPath, { force: true });
+    if (error instanceof AppError) throw error;
+    throw new AppError("MALFORMED_REQUEST", "The upload was interrupted before it finished. Try again.");
+  }
+  return { tempPath, sha256: hash.digest("hex"), size };
+}

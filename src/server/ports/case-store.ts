@@ -1,0 +1,110 @@
+import type { PlainDate } from "../domain/calendar/types.js";
+import type { ComplaintCase, DocumentKind } from "../domain/case.js";
+import type { Stage } from "../domain/stages.js";
+
+/** A document held for a case. The bytes are in the blob store under `sha256`; filing copies them to the folder. */
+export interface DocumentRecord {
+  id: string;
+  caseId: string;
+  name: string;
+  kind: DocumentKind;
+  contentType: string;
+  size: number;
+  sha256: string;
+  createdAt: string;
+  createdBy: string;
+  /** When the document reached the document store (local folder or SharePoint); null until then. */
+  filedAt: string | null;
+  /** SharePoint's link, when the document store has one. */
+  webUrl: string | null;
+  /** Why a person should look at it, e.g. `differs-from-first-copy`. */
+  note: string | null;
+}
+
+export interface TimelineEntry {
+  id: string;
+  caseId: string;
+  at: string;
+  actorId: string;
+  kind: string;
+  summary: string;
+  data: Record<string, unknown>;
+}
+
+/** A side effect to deliver after commit (file a document, post to the channel, send an email). */
+export interface OutboxJob {
+  id: string;
+  kind: string;
+  caseId: string | null;
+  payload: Record<string, unknown>;
+  status: "pending" | "done" | "dead";
+  attempts: number;
+  nextAttemptAt: string;
+  lastError: string | null;
+  createdAt: string;
+  doneAt: string | null;
+}
+
+/** Which cases a caller may list: everything, or the ones tied to them. */
+export type ListScope = { all: true } | { all: false; userId: string };
+
+export interface CaseListFilter {
+  scope: ListScope;
+  stage?: Stage;
+  handlerId?: string;
+  /** Free text: reference, subject, complainant's name or address. */
+  q?: string;
+  /** Only cases whose current deadline is before `today`. */
+  overdue?: boolean;
+  today: PlainDate;
+  limit: number;
+  cursor?: string;
+}
+
+export interface CasePage {
+  cases: ComplaintCase[];
+  nextCursor: string | null;
+}
+
+/** Writes, always inside one transaction with their timeline entry. */
+export interface CaseStoreTransaction {
+  /** The next reference `CMP-YYYY-NNNN` for the year; part of the transaction, so there are no gaps. */
+  nextReference(year: number): Promise<string>;
+  insertCase(c: ComplaintCase): Promise<void>;
+  /** Ties an intake key (Message-ID, content hash) to a case; the store refuses the same key twice. */
+  addIntakeKey(key: string, caseId: string): Promise<void>;
+  /** Fails with VERSION_CONFLICT when the stored version is not `c.version - 1`. */
+  updateCase(c: ComplaintCase): Promise<void>;
+  getCase(id: string): Promise<ComplaintCase | null>;
+  findCaseIdByIntakeKey(key: string): Promise<string | null>;
+  insertDocument(doc: DocumentRecord): Promise<void>;
+  listDocumentNames(caseId: string): Promise<string[]>;
+  markDocumentFiled(documentId: string, filedAt: string, webUrl: string | null): Promise<void>;
+  appendTimeline(entry: TimelineEntry): Promise<void>;
+  enqueue(job: Pick<OutboxJob, "id" | "kind" | "caseId" | "payload" | "createdAt">): Promise<void>;
+  completeJob(jobId: string, doneAt: string): Promise<void>;
+  failJob(jobId: string, error: string, nextAttemptAt: string, dead: boolean): Promise<void>;
+}
+
+export interface CaseStore {
+  migrate(): Promise<void>;
+  /** Runs `work` in one transaction: everything it writes commits together or not at all. */
+  transaction<T>(work: (tx: CaseStoreTransaction) => Promise<T>): Promise<T>;
+  getCase(id: string): Promise<ComplaintCase | null>;
+  findCaseIdByIntakeKey(key: string): Promise<string | null>;
+  /** Cases logged from this message, or from another message of the same conversation. */
+  findBySource(query: { messageId?: string; conversationId?: string }): Promise<ComplaintCase[]>;
+  listCases(filter: CaseListFilter): Promise<CasePage>;
+  listDocuments(caseId: string): Promise<DocumentRecord[]>;
+  getDocument(documentId: string): Promise<DocumentRecord | null>;
+  listTimeline(caseId: string): Promise<TimelineEntry[]>;
+  /** Every read of a case is recorded: who, when, how. */
+  recordReads(reads: ReadonlyArray<{ caseId: string; actorId: string; at: string; via: string }>): Promise<void>;
+  listReads(caseId: string): Promise<Array<{ actorId: string; at: string; via: string }>>;
+  /** Jobs due now, oldest first. */
+  dueJobs(now: string, limit: number): Promise<OutboxJob[]>;
+  listJobs(filter: { status?: OutboxJob["status"]; caseId?: string }): Promise<OutboxJob[]>;
+  /** Every blob the store refers to, so blobs nobody refers to can be removed after a crash. */
+  referencedBlobs(): Promise<Set<string>>;
+  close(): Promise<void>;
+}
