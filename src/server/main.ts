@@ -8,10 +8,12 @@ import { DevIdentityProvider } from "./adapters/identity/dev-identity-provider.j
 import { PersonaDirectory } from "./adapters/identity/personas.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
+import { calendarFor } from "./app/case-calendar.js";
 import type { AppDeps } from "./app/deps.js";
 import { fileDocument } from "./app/file-document.js";
 import { recoverAfterCrash } from "./app/recover-after-crash.js";
 import { ConfigError, loadConfig } from "./config/config.js";
+import { londonDateTime } from "./domain/calendar/plain-date.js";
 import { DEFAULT_POLICY } from "./domain/policy.js";
 import { buildServer } from "./http/build-server.js";
 import { systemClock } from "./ports/clock.js";
@@ -47,6 +49,9 @@ async function main(): Promise<void> {
   });
 
   await recoverAfterCrash({ deps });
+  // Work out this year's and next year's bank holidays now, not during the first complaint of the day.
+  const today = londonDateTime(new Date()).date;
+  calendarFor(DEFAULT_POLICY).addWorkingDays(today, 300);
   await documents.clearPartials();
   const devIdentity = config.devIdentityEnabled ? await DevIdentityProvider.open(config.dataDir) : null;
   if (!devIdentity)

@@ -38,7 +38,10 @@ const HTML_OPTIONS: sanitizeHtml.IOptions = {
       "font-family": [/^[\w\s,"'-]{1,100}$/],
       "text-decoration": [/^(none|underline|line-through|overline)$/i],
       "text-align": [/^(left|right|center|justify|start|end)$/i],
-      "font-size": [/^\d{1,3}(\.\d{1,2})?(px|pt|em|rem|%)$/i, /^(xx-small|x-small|small|medium|large|x-large|xx-large)$/i],
+      "font-size": [
+        /^\d{1,3}(\.\d{1,2})?(px|pt|em|rem|%)$/i,
+        /^(xx-small|x-small|small|medium|large|x-large|xx-large)$/i,
+      ],
     },
   },
   allowedSchemes: ["http", "https", "mailto"],
@@ -61,7 +64,10 @@ const HTML_OPTIONS: sanitizeHtml.IOptions = {
     },
     img: (tagName, attribs) => {
       const { src, ...rest } = attribs;
-      return { tagName, attribs: src !== undefined && SAFE_IMAGE.test(src.trim()) ? { ...rest, src: src.trim() } : rest };
+      return {
+        tagName,
+        attribs: src !== undefined && SAFE_IMAGE.test(src.trim()) ? { ...rest, src: src.trim() } : rest,
+      };
     },
   },
 };

@@ -9,8 +9,8 @@ import { mkdir, rm } from "node:fs/promises";
 import { join } from "node:path";
 import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import { MailParser } from "mailparser";
 import type { AddressObject, AttachmentStream, EmailAddress, MessageText } from "mailparser";
+import { MailParser } from "mailparser";
 import { AppError } from "../../domain/app-error.js";
 import { safeDocumentName, uniqueDocumentName } from "../../domain/document-names.js";
 import { type ContentKeyResult, readContentKey } from "./content-key.js";
@@ -67,7 +67,7 @@ const UNREADABLE_MESSAGE =
 export const DEFAULT_MAX_ATTACHMENTS = 100;
 /** The name the message itself is stored under beside its attachments, so no attachment may take it. */
 export const MESSAGE_DOCUMENT_NAME = "message.eml";
-// html-to-text on many megabytes of HTML takes seconds; longer HTML keeps its text empty rather than stall intake.
+// Deriving text from many megabytes of HTML takes seconds; longer HTML keeps its text empty rather than stall intake.
 const MAX_HTML_TO_TEXT = 5_000_000;
 
 const FALLBACK_NAMES: Record<string, string> = {
@@ -103,7 +103,9 @@ const removeFiles = (paths: readonly string[]): Promise<unknown> =>
 function runMailParser(path: string, start: number, tempDir: string, maxAttachments: number, created: string[]) {
   return new Promise<ParserOutcome>((resolve, reject) => {
     const source = createReadStream(path, { start });
-    const parser = new MailParser({ checksumAlgo: false, ignoreEmbedded: true, maxHtmlLengthToParse: MAX_HTML_TO_TEXT });
+    // Embedded messages stay whole as .eml attachments (evidence); text is derived from HTML here, not by
+    // mailparser, whose conversion copies link targets (javascript: ones included) into the text.
+    const parser = new MailParser({ checksumAlgo: false, ignoreEmbedded: true, skipHtmlToText: true });
     const outcome: ParserOutcome = { parser, body: null, attachments: [], failure: null };
     const writing = new Set<Promise<void>>();
     const open = new Set<{ content: Readable; out: WriteStream }>();
