@@ -1,8 +1,10 @@
 import type { ComplaintCase } from "../domain/case.js";
+import { outcomeLetter } from "../domain/letters.js";
 import { type OutcomeInput, recordOutcome as outcome } from "../domain/procedure/handling.js";
 import type { Actor } from "../domain/roles.js";
 import { changeCase } from "./change-case.js";
 import type { AppDeps } from "./deps.js";
+import { recordLetter } from "./record-letter.js";
 
 export interface RecordOutcomeOptions {
   deps: AppDeps;
@@ -20,5 +22,7 @@ export async function recordOutcome({ deps, actor, caseId, input }: RecordOutcom
     caseId,
     action: "outcome",
     apply: (c, ctx) => outcome(c, { ...input, directorIds }, ctx),
+    alsoWrite: (tx, next) =>
+      recordLetter({ deps, tx, caseRecord: next, letter: outcomeLetter(next), actorId: actor.id }),
   });
 }

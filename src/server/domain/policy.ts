@@ -22,6 +22,12 @@ export interface PolicySettings extends CalendarSettings {
   appealResponseWorkingDays: number;
   /** An outcome sent by post is taken to reach the complainant this many working days after posting. */
   postalDeliveryWorkingDays: number;
+  /** Named in letters. */
+  organisationName: string;
+  /** Policy 1.1: where complaints and appeals are sent. */
+  complaintsEmail: string;
+  /** Policy 3.1: the awarding organisations and how to complain to each; letters signpost the one for the case. */
+  awardingOrganisations: ReadonlyArray<{ name: string; complaintsContact: string }>;
 }
 
 export const DEFAULT_POLICY: PolicySettings = {
@@ -36,4 +42,7 @@ export const DEFAULT_POLICY: PolicySettings = {
   appealWindowWorkingDays: 10,
   appealResponseWorkingDays: 10,
   postalDeliveryWorkingDays: 2,
+  organisationName: "CMS Vocational Training Ltd",
+  complaintsEmail: "info@cmsvoc.co.uk",
+  awardingOrganisations: [],
 };

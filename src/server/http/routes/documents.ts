@@ -12,6 +12,15 @@ import { streamToTempFile } from "../upload.js";
 import { validate } from "../validate.js";
 
 export function registerDocumentRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  void app.register(async (raw) => {
+    // The file is always passed on as a stream: with the JSON parser, a body sent as application/json that is not
+    // valid JSON would be answered 400 instead of 415.
+    raw.removeContentTypeParser("application/json");
+    registerDocumentRoutesRaw(raw, ctx);
+  });
+}
+
+function registerDocumentRoutesRaw(app: FastifyInstance, ctx: HttpContext): void {
   /**
    * POST /api/cases/:id/documents?name=letter.pdf&kind=evidence — the file itself is the body (any content type
    * but JSON), streamed to disk.

@@ -14,6 +14,24 @@ import { validate } from "../validate.js";
 const EMAIL_TYPES = ["message/rfc822", "application/octet-stream"];
 
 export function registerIntakeRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  void app.register(async (raw) => {
+    // The body is always passed on as a stream: with the JSON parser, an email sent as application/json would be
+    // answered 400 (not valid JSON) instead of 415.
+    raw.removeContentTypeParser("application/json");
+    registerEmailIntakeRoute(raw, ctx);
+  });
+
+  /** GET /api/intake/lookup — is this email (or its conversation) already logged? Status only, for anyone signed in. */
+  app.get("/api/intake/lookup", async (request) => {
+    await authenticate(request, ctx.verifier);
+    const query = validate(ZLookupQuery, request.query);
+    const found = await lookupEmail({ deps: ctx.deps, ...query });
+    const now = ctx.deps.clock.now();
+    return { cases: found.map((c) => presentCase("status", c, now)) };
+  });
+}
+
+function registerEmailIntakeRoute(app: FastifyInstance, ctx: HttpContext): void {
   /** POST /api/intake/email — log a complaint from a raw email (DESIGN.md §4). */
   app.post("/api/intake/email", async (request, reply) => {
     const actor = await authenticate(request, ctx.verifier);
@@ -47,14 +65,5 @@ export function registerIntakeRoutes(app: FastifyInstance, ctx: HttpContext): vo
           ctx.deps.clock.now(),
         ),
       });
-  });
-
-  /** GET /api/intake/lookup — is this email (or its conversation) already logged? Status only, for anyone signed in. */
-  app.get("/api/intake/lookup", async (request) => {
-    await authenticate(request, ctx.verifier);
-    const query = validate(ZLookupQuery, request.query);
-    const found = await lookupEmail({ deps: ctx.deps, ...query });
-    const now = ctx.deps.clock.now();
-    return { cases: found.map((c) => presentCase("status", c, now)) };
   });
 }

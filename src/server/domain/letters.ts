@@ -1,0 +1,106 @@
+import { formatUkLong, londonDateTime } from "./calendar/plain-date.js";
+import type { ComplaintCase, OutcomeResult } from "./case.js";
+
+/** A letter's words. Rendering (.txt now, .docx later) and sending are someone else's job. */
+export interface Letter {
+  kind: "acknowledgement" | "outcome" | "appeal-decision";
+  /** The document name in the case folder. */
+  fileName: string;
+  text: string;
+}
+
+const RESULT_WORDS: Record<OutcomeResult, string> = {
+  upheld: "We have upheld your complaint.",
+  "partly-upheld": "We have partly upheld your complaint.",
+  "not-upheld": "We have not upheld your complaint.",
+};
+
+const APPEAL_RESULT_WORDS: Record<OutcomeResult, string> = {
+  upheld: "The appeal has been upheld.",
+  "partly-upheld": "The appeal has been partly upheld.",
+  "not-upheld": "The appeal has not been upheld: the original outcome stands.",
+};
+
+const greeting = (c: ComplaintCase) => `Dear ${c.complainant.name?.trim() || "Sir or Madam"},`;
+const signOff = (c: ComplaintCase) => ["Yours sincerely,", "", c.policy.organisationName];
+
+/** Policy 3.1: the next step after us, with the awarding organisation's own complaints contact where we know it. */
+function awardingOrganisationRoute(c: ComplaintCase): string {
+  const name = c.triage?.awardingOrganisation;
+  const known = name ? c.policy.awardingOrganisations.find((ao) => ao.name === name) : undefined;
+  if (known) {
+    return `${known.name} (${known.complaintsContact}), and follow its appeals and/or complaints policy`;
+  }
+  return name
+    ? `${name}, the awarding organisation for your qualification, and follow its appeals and/or complaints policy`
+    : "the awarding organisation for your qualification, and follow its appeals and/or complaints policy";
+}
+
+/** Policy 1.3: the complaint will be investigated and answered within 10 working days — with the actual date. */
+export function acknowledgementLetter(c: ComplaintCase, sentAt: Date): Letter {
+  const text = [
+    formatUkLong(londonDateTime(sentAt).date),
+    `Our reference: ${c.reference}`,
+    "",
+    greeting(c),
+    "",
+    `Thank you for your complaint, which we received on ${formatUkLong(c.deemedReceivedOn)}. We take every complaint seriously.`,
+    "",
+    `Your complaint will be investigated and we will respond to you in writing by ${formatUkLong(c.responseDueDate)}, within ${c.policy.responseWorkingDays} working days.`,
+    "",
+    `If you have anything to add, please reply quoting ${c.reference}, or write to ${c.policy.complaintsEmail}.`,
+    "",
+    ...signOff(c),
+  ].join("\n");
+  return { kind: "acknowledgement", fileName: `${c.reference} acknowledgement.txt`, text };
+}
+
+/** Policy 1.3 and 2.2: the final outcome, the appeal route with its actual deadline, and the awarding organisation. */
+export function outcomeLetter(c: ComplaintCase): Letter {
+  const outcome = c.outcome;
+  if (!outcome) throw new Error("An outcome letter needs an outcome");
+  const text = [
+    formatUkLong(londonDateTime(new Date(outcome.sentAt)).date),
+    `Our reference: ${c.reference}`,
+    "",
+    greeting(c),
+    "",
+    `We have now investigated your complaint received on ${formatUkLong(c.deemedReceivedOn)}. This letter is our final outcome.`,
+    "",
+    RESULT_WORDS[outcome.result],
+    "",
+    outcome.reasons,
+    ...(outcome.remedy ? ["", `What we will do: ${outcome.remedy}`] : []),
+    "",
+    "If you are not satisfied",
+    `You may appeal against this outcome by letter or by email to ${c.policy.complaintsEmail}. Your appeal must reach us by ${formatUkLong(outcome.appealDeadline)} (${c.policy.appealWindowWorkingDays} working days from your receipt of this outcome). An appropriate member of our Board will consider it and respond within ${c.policy.appealResponseWorkingDays} working days of receiving it.`,
+    "",
+    `If you remain unsatisfied after that, you may contact ${awardingOrganisationRoute(c)}.`,
+    "",
+    ...signOff(c),
+  ].join("\n");
+  return { kind: "outcome", fileName: `${c.reference} outcome.txt`, text };
+}
+
+/** Policy 2.2 and 3.1: the appeal decision; the awarding organisation is the next step. */
+export function appealDecisionLetter(c: ComplaintCase): Letter {
+  const decision = c.appealDecision;
+  if (!decision || !c.appeal) throw new Error("An appeal decision letter needs a decision");
+  const text = [
+    formatUkLong(londonDateTime(new Date(decision.sentAt)).date),
+    `Our reference: ${c.reference}`,
+    "",
+    greeting(c),
+    "",
+    `A member of our Board has considered your appeal received on ${formatUkLong(londonDateTime(new Date(c.appeal.receivedAt)).date)}.`,
+    "",
+    APPEAL_RESULT_WORDS[decision.result],
+    "",
+    decision.reasons,
+    "",
+    `This completes our complaints procedure. If you continue to find the outcome unsatisfactory, you may contact ${awardingOrganisationRoute(c)}.`,
+    "",
+    ...signOff(c),
+  ].join("\n");
+  return { kind: "appeal-decision", fileName: `${c.reference} appeal decision.txt`, text };
+}

@@ -1,0 +1,56 @@
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { type Kysely, sql } from "kysely";
+import { afterEach, describe, expect, it } from "vitest";
+import type { Database } from "../../src/server/adapters/sql/schema.js";
+import { openSqliteCaseStore } from "../../src/server/adapters/sql/sqlite-case-store.js";
+import { caseStoreContract } from "./case-store.contract.js";
+
+async function openFresh() {
+  const dir = await mkdtemp(path.join(tmpdir(), "redress-sqlite-"));
+  const file = path.join(dir, "cases.db");
+  const store = await openSqliteCaseStore({ file });
+  return {
+    file,
+    store,
+    async cleanup() {
+      await store.close();
+      await rm(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+caseStoreContract("SQLite file", openFresh);
+
+describe("SQLite case store settings", () => {
+  let cleanup: (() => Promise<void>) | undefined;
+  afterEach(async () => {
+    await cleanup?.();
+    cleanup = undefined;
+  });
+
+  it("keeps the database in WAL mode, which a second connection sees", async () => {
+    const opened = await openFresh();
+    cleanup = opened.cleanup;
+    const reader = new BetterSqlite3(opened.file, { readonly: true });
+    try {
+      expect(reader.pragma("journal_mode", { simple: true })).toBe("wal");
+    } finally {
+      reader.close();
+    }
+  });
+
+  it("commits with synchronous=FULL and enforces foreign keys on the store's own connection", async () => {
+    const opened = await openFresh();
+    cleanup = opened.cleanup;
+    // `synchronous` and `foreign_keys` belong to a connection, not the file, so only the store's own connection can
+    // answer. KyselyCaseStore keeps it in a protected field; reaching in is acceptable for this one check.
+    const db = (opened.store as unknown as { db: Kysely<Database> }).db;
+    const synchronous = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
+    expect(synchronous.rows[0]?.synchronous).toBe(2); // 2 = FULL
+    const foreignKeys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
+    expect(foreignKeys.rows[0]?.foreign_keys).toBe(1);
+  });
+});
