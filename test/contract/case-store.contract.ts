@@ -380,7 +380,13 @@ export function caseStoreContract(name: string, open: () => Promise<OpenedCaseSt
             await tx.insertDocument(buildDocument(fresh.id, { sha256: sha }));
             await tx.appendTimeline(buildEntry(fresh.id));
             await tx.appendTimeline(buildEntry(existing.id, { kind: "changed" }));
-            await tx.enqueue({ id: randomUUID(), kind: "file-document", caseId: fresh.id, payload: {}, createdAt: "t" });
+            await tx.enqueue({
+              id: randomUUID(),
+              kind: "file-document",
+              caseId: fresh.id,
+              payload: {},
+              createdAt: "t",
+            });
             await tx.enqueue({ id: randomUUID(), kind: "post", caseId: null, payload: {}, createdAt: "t" });
             await tx.updateCase({ ...existing, version: 2, subject: "After" });
             expect(await tx.getCase(fresh.id)).toStrictEqual(fresh);
@@ -512,9 +518,7 @@ export function caseStoreContract(name: string, open: () => Promise<OpenedCaseSt
         expect(ids((await list({ stage: "closed" })).cases)).toEqual([closed.id]);
         expect((await list({ stage: "appeal" })).cases).toEqual([]);
         expect(ids((await list({ handlerId: "user-h" })).cases)).toEqual(ids([triagedH, investigatingH]));
-        expect(ids((await list({ handlerId: "user-k", stage: "investigating" })).cases)).toEqual([
-          investigatingK.id,
-        ]);
+        expect(ids((await list({ handlerId: "user-k", stage: "investigating" })).cases)).toEqual([investigatingK.id]);
         expect((await list({ handlerId: "user-nobody" })).cases).toEqual([]);
       });
 
@@ -575,9 +579,7 @@ export function caseStoreContract(name: string, open: () => Promise<OpenedCaseSt
         expect(ids((await list({ overdue: true, today: "2026-03-11" })).cases)).toEqual(
           ids([late, dueToday, lateInvestigating, lateAppeal]),
         );
-        expect(ids((await list({ overdue: true, today, handlerId: "user-h" })).cases)).toEqual([
-          lateInvestigating.id,
-        ]);
+        expect(ids((await list({ overdue: true, today, handlerId: "user-h" })).cases)).toEqual([lateInvestigating.id]);
       });
 
       describe("paging", () => {
@@ -678,7 +680,11 @@ export function caseStoreContract(name: string, open: () => Promise<OpenedCaseSt
         expect(await store.getDocument(randomUUID())).toBeNull();
 
         await store.transaction(async (tx) => {
-          await tx.markDocumentFiled(email.id, "2026-03-02T10:07:00.000Z", "https://contoso.sharepoint.com/x/email.eml");
+          await tx.markDocumentFiled(
+            email.id,
+            "2026-03-02T10:07:00.000Z",
+            "https://contoso.sharepoint.com/x/email.eml",
+          );
           await tx.markDocumentFiled(attachment.id, "2026-03-02T10:08:00.000Z", null);
         });
         expect(await store.getDocument(email.id)).toStrictEqual({
@@ -755,7 +761,9 @@ export function caseStoreContract(name: string, open: () => Promise<OpenedCaseSt
           { actorId: "user-h", at: "2026-03-02T11:00:00.000Z", via: "case-page" },
           { actorId: "user-b", at: "2026-03-02T12:00:00.000Z", via: "meeting-pack" },
         ]);
-        expect(await store.listReads(b.id)).toEqual([{ actorId: "user-h", at: "2026-03-02T11:00:00.000Z", via: "list" }]);
+        expect(await store.listReads(b.id)).toEqual([
+          { actorId: "user-h", at: "2026-03-02T11:00:00.000Z", via: "list" },
+        ]);
         expect(await store.listReads(randomUUID())).toEqual([]);
       });
     });

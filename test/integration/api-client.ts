@@ -80,15 +80,12 @@ export async function api(
 ): Promise<ApiResponse> {
   const headers: Record<string, string> = { ...options.headers };
   if (persona) headers.authorization = `Bearer ${await tokenFor(baseUrl, persona)}`;
-  let payload: string | Uint8Array | undefined;
+  let payload: string | Uint8Array<ArrayBuffer> | undefined;
   if (body !== undefined) {
-    if (typeof body === "string" || body instanceof Uint8Array) {
-      payload = body;
-      headers["content-type"] = options.contentType ?? "application/json";
-    } else {
-      payload = JSON.stringify(body);
-      headers["content-type"] = options.contentType ?? "application/json";
-    }
+    if (typeof body === "string") payload = body;
+    else if (body instanceof Uint8Array) payload = new Uint8Array(body);
+    else payload = JSON.stringify(body);
+    headers["content-type"] = options.contentType ?? "application/json";
   }
   const res = await fetch(`${baseUrl}${path}`, { method, headers, body: payload });
   return read(res);
@@ -140,7 +137,9 @@ export function makeEml(options: {
     "To: complaints@cmsvoc.example",
     `Subject: ${options.subject ?? "Complaint about my course"}`,
     ...(options.date ? [`Date: ${options.date}`] : []),
-    ...(options.messageId === null ? [] : [`Message-ID: ${options.messageId ?? `<${crypto.randomUUID()}@example.org>`}`]),
+    ...(options.messageId === null
+      ? []
+      : [`Message-ID: ${options.messageId ?? `<${crypto.randomUUID()}@example.org>`}`]),
     "MIME-Version: 1.0",
     "Content-Type: text/plain; charset=utf-8",
     "",

@@ -197,7 +197,11 @@ describe("the same message again", () => {
     expect(second.body.case.id).toBe(first.body.case.id);
     expect((await allCases(baseUrl)).length).toBe(before);
     // Different content without a Message-ID is a different complaint.
-    const other = await postEml(baseUrl, "staff", makeEml({ messageId: null, subject: `Another ${crypto.randomUUID()}` }));
+    const other = await postEml(
+      baseUrl,
+      "staff",
+      makeEml({ messageId: null, subject: `Another ${crypto.randomUUID()}` }),
+    );
     expect(other.status).toBe(201);
     expect(other.body.case.id).not.toBe(first.body.case.id);
   });

@@ -3,6 +3,7 @@ import { createWriteStream } from "node:fs";
 import fs from "node:fs/promises";
 import { type Readable, Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
+import type { FastifyInstance } from "fastify";
 import { AppError } from "../domain/app-error.js";
 
 export interface StreamedUpload {
@@ -48,4 +49,14 @@ export async function streamToTempFile(options: {
     throw new AppError("MALFORMED_REQUEST", "The upload was interrupted before it finished. Try again.");
   }
   return { tempPath, sha256: hash.digest("hex"), size };
+}
+
+/**
+ * In this (encapsulated) scope every request body reaches the route as the raw stream, whatever its Content-Type:
+ * Fastify's own JSON and text parsers would otherwise buffer it — a text/plain document would arrive as a string
+ * and be refused, and an email sent as application/json would be answered 400 instead of 415.
+ */
+export function passBodiesAsStreams(scope: FastifyInstance): void {
+  scope.removeAllContentTypeParsers();
+  scope.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
 }

@@ -42,10 +42,24 @@ describe("the appeal window", () => {
     ["post sent Friday 18 Dec 2026, over Christmas", "2026-12-18T11:00:00Z", "post", "2026-12-22", "2027-01-08"],
     ["email sent Friday 19 March 2027, over Easter", "2027-03-19T10:00:00Z", "email", "2027-03-19", "2027-04-06"],
     ["post sent Friday 19 March 2027, over Easter", "2027-03-19T10:00:00Z", "post", "2027-03-23", "2027-04-08"],
-    ["email sent at 23:30 BST on Friday 12 June 2026 (22:30Z)", "2026-06-12T22:30:00Z", "email", "2026-06-12", "2026-06-26"],
-    ["email sent at 00:30 BST on Saturday 13 June 2026 (23:30Z Friday)", "2026-06-12T23:30:00Z", "email", "2026-06-13", "2026-06-26"],
+    [
+      "email sent at 23:30 BST on Friday 12 June 2026 (22:30Z)",
+      "2026-06-12T22:30:00Z",
+      "email",
+      "2026-06-12",
+      "2026-06-26",
+    ],
+    [
+      "email sent at 00:30 BST on Saturday 13 June 2026 (23:30Z Friday)",
+      "2026-06-12T23:30:00Z",
+      "email",
+      "2026-06-13",
+      "2026-06-26",
+    ],
   ] as const)("%s", (_what, sentAt, method, receipt, deadline) => {
-    expect(appealDeadlineFor({ calendar: calendarFor() }, { policy: policyWith({}) }, method, new Date(sentAt))).toEqual({
+    expect(
+      appealDeadlineFor({ calendar: calendarFor() }, { policy: policyWith({}) }, method, new Date(sentAt)),
+    ).toEqual({
       complainantReceiptDate: receipt,
       appealDeadline: deadline,
     });
@@ -81,7 +95,12 @@ describe("recording an appeal", () => {
   });
 
   it("is in time at 23:30 BST on the deadline day, late at 00:30 BST the next", () => {
-    const june = outcomeAt("2026-06-12T14:00:00Z", "email", investigatingCase({}, {}, triagedCase({}, receivedCase({ receivedAt: "2026-06-01T10:00:00Z" }))));
+    const triaged = triagedCase({}, receivedCase({ receivedAt: "2026-06-01T10:00:00Z" }));
+    const june = outcomeAt(
+      "2026-06-12T14:00:00Z",
+      "email",
+      investigatingCase({}, { sentAt: new Date("2026-06-02T10:00:00Z") }, triaged),
+    );
     expect(june.outcome?.appealDeadline).toBe("2026-06-26");
     expect(appealAt(june, "2026-06-26T22:30:00Z").next.appeal?.inTime).toBe(true);
     expectAppError(() => appealAt(june, "2026-06-26T23:30:00Z"), "VALIDATION_FAILED");
@@ -119,7 +138,7 @@ describe("recording an appeal", () => {
   it("response due = deemed appeal receipt + 10 working days (over Christmas)", () => {
     const c = outcomeAt("2026-12-18T11:00:00Z", "email", investigatingCase());
     // Wednesday 23 Dec 17:15: deemed Thursday 24 Dec; then 25, 28 Dec and 1 Jan are bank holidays.
-    expect(appealAt(c, "2026-12-23T17:15:00Z").next.appeal?.responseDueDate).toBe("2027-01-11");
+    expect(appealAt(c, "2026-12-23T17:15:00Z").next.appeal?.responseDueDate).toBe("2027-01-12");
     // Saturday 2 Jan 2027 → Monday 4 Jan → Monday 18 Jan.
     expect(appealAt(c, "2027-01-02T12:00:00Z").next.appeal?.responseDueDate).toBe("2027-01-18");
   });
@@ -199,6 +218,27 @@ describe("deciding an appeal", () => {
       by: PEOPLE.boardMember,
     });
     expect(event.summary).toContain("upheld");
+  });
+
+  it("refuses a decision sent before the appeal was received", () => {
+    // The appeal arrived Friday 20 Nov 11:00; a decision dated that morning cannot answer it.
+    const error = expectAppError(
+      () =>
+        decideAppeal(
+          appealCase(),
+          appealDecisionInput({ sentAt: new Date("2026-11-20T09:00:00Z") }),
+          ctxAt(AT.decision, PEOPLE.boardMember),
+        ),
+      "VALIDATION_FAILED",
+    );
+    expect(fieldsOf(error)).toEqual(["sentAt"]);
+    // The same instant as the appeal's receipt is fine.
+    const { next } = decideAppeal(
+      appealCase(),
+      appealDecisionInput({ sentAt: new Date(AT.appeal) }),
+      ctxAt(AT.decision, PEOPLE.boardMember),
+    );
+    expect(next.stage).toBe("appeal-decided");
   });
 
   it("needs reasons and refuses a future send date", () => {

@@ -9,12 +9,23 @@
  * - appeal received Friday 20 Nov → decision due Friday 4 Dec; decided Tuesday 1 Dec.
  */
 import { expect } from "vitest";
+import type { TErrorCode } from "../../../src/contracts/error-codes.js";
 import { AppError } from "../../../src/server/domain/app-error.js";
 import { WorkingDayCalendar } from "../../../src/server/domain/calendar/index.js";
 import type { ComplaintCase } from "../../../src/server/domain/case.js";
 import { DEFAULT_POLICY, type PolicySettings } from "../../../src/server/domain/policy.js";
-import { type AppealDecisionInput, type AppealInput, decideAppeal, recordAppeal } from "../../../src/server/domain/procedure/appeal.js";
-import { closeCase, recordBoardInformed, recordMeeting, withdrawCase } from "../../../src/server/domain/procedure/closing.js";
+import {
+  type AppealDecisionInput,
+  type AppealInput,
+  decideAppeal,
+  recordAppeal,
+} from "../../../src/server/domain/procedure/appeal.js";
+import {
+  closeCase,
+  recordBoardInformed,
+  recordMeeting,
+  withdrawCase,
+} from "../../../src/server/domain/procedure/closing.js";
 import {
   type AcknowledgeInput,
   acknowledgeCase,
@@ -25,7 +36,6 @@ import {
 import { type ReceiveComplaintInput, receiveComplaint } from "../../../src/server/domain/procedure/receive.js";
 import type { Transition, TransitionContext } from "../../../src/server/domain/procedure/transition.js";
 import { redirectCase, type TriageInput, triageCase } from "../../../src/server/domain/procedure/triage.js";
-import type { TErrorCode } from "../../../src/contracts/error-codes.js";
 
 /** The people of the tests. */
 export const PEOPLE = {
@@ -83,7 +93,9 @@ export function ctxAt(
 export const policyWith = (overrides: Partial<PolicySettings>): PolicySettings => ({ ...DEFAULT_POLICY, ...overrides });
 
 /** Receive a complaint at an instant (default: the story's receipt) under some settings (default: DEFAULT_POLICY). */
-export function receivedCase(overrides: Partial<Omit<ReceiveComplaintInput, "receivedAt">> & { receivedAt?: string } = {}) {
+export function receivedCase(
+  overrides: Partial<Omit<ReceiveComplaintInput, "receivedAt">> & { receivedAt?: string } = {},
+) {
   const policy = overrides.policy ?? DEFAULT_POLICY;
   const receivedAt = new Date(overrides.receivedAt ?? AT.received);
   const id = newId();
@@ -157,9 +169,7 @@ export function investigatingCase(
   ack: Partial<AcknowledgeInput> = {},
   from: ComplaintCase = triagedCase(triage),
 ): ComplaintCase {
-  return next(
-    acknowledgeCase(from, { method: "email", ...ack }, ctxAt(AT.acknowledged, PEOPLE.handler, from.policy)),
-  );
+  return next(acknowledgeCase(from, { method: "email", ...ack }, ctxAt(AT.acknowledged, PEOPLE.handler, from.policy)));
 }
 
 /** Record each director's response (serious complaints). */

@@ -31,24 +31,66 @@ describe("response and acknowledgement due dates (England and Wales)", () => {
     // [what, instant (UTC), deemed receipt, acknowledgement due, response due]
     ["an ordinary Monday morning", "2026-11-02T10:00:00Z", "2026-11-02", "2026-11-04", "2026-11-16"],
     ["Thursday 16:59 GMT, just before closing", "2026-12-17T16:59:00Z", "2026-12-17", "2026-12-21", "2027-01-05"],
-    ["Thursday 17:00 GMT, at closing: next working day", "2026-12-17T17:00:00Z", "2026-12-18", "2026-12-22", "2027-01-06"],
+    [
+      "Thursday 17:00 GMT, at closing: next working day",
+      "2026-12-17T17:00:00Z",
+      "2026-12-18",
+      "2026-12-22",
+      "2027-01-06",
+    ],
     ["Christmas Eve 07:30, before opening: same day", "2026-12-24T07:30:00Z", "2026-12-24", "2026-12-30", "2027-01-12"],
-    ["Christmas Day (a bank holiday) → Tuesday 29 Dec", "2026-12-25T10:00:00Z", "2026-12-29", "2026-12-31", "2027-01-13"],
+    [
+      "Christmas Day (a bank holiday) → Tuesday 29 Dec",
+      "2026-12-25T10:00:00Z",
+      "2026-12-29",
+      "2026-12-31",
+      "2027-01-13",
+    ],
     ["Boxing Day substitute Monday 28 Dec → Tuesday", "2026-12-28T11:00:00Z", "2026-12-29", "2026-12-31", "2027-01-13"],
     ["New Year's Eve 18:30 → Monday 4 Jan 2027", "2026-12-31T18:30:00Z", "2027-01-04", "2027-01-06", "2027-01-18"],
     ["New Year's Day 09:00 (bank holiday)", "2027-01-01T09:00:00Z", "2027-01-04", "2027-01-06", "2027-01-18"],
     ["Saturday → Monday", "2026-11-07T12:00:00Z", "2026-11-09", "2026-11-11", "2026-11-23"],
     ["Sunday 23:59 → Monday", "2026-11-08T23:59:00Z", "2026-11-09", "2026-11-11", "2026-11-23"],
-    ["Thursday before Easter, 10:00: counts over Good Friday and Easter Monday", "2027-03-25T10:00:00Z", "2027-03-25", "2027-03-31", "2027-04-12"],
-    ["Thursday before Easter, 17:30 → Tuesday 30 March", "2027-03-25T17:30:00Z", "2027-03-30", "2027-04-01", "2027-04-13"],
+    [
+      "Thursday before Easter, 10:00: counts over Good Friday and Easter Monday",
+      "2027-03-25T10:00:00Z",
+      "2027-03-25",
+      "2027-03-31",
+      "2027-04-12",
+    ],
+    [
+      "Thursday before Easter, 17:30 → Tuesday 30 March",
+      "2027-03-25T17:30:00Z",
+      "2027-03-30",
+      "2027-04-01",
+      "2027-04-13",
+    ],
     ["Good Friday 2027", "2027-03-26T10:00:00Z", "2027-03-30", "2027-04-01", "2027-04-13"],
     ["Easter Monday 2027", "2027-03-29T10:00:00Z", "2027-03-30", "2027-04-01", "2027-04-13"],
-    ["Friday before the late May bank holiday, 17:30 BST → Tuesday 1 June", "2027-05-28T16:30:00Z", "2027-06-01", "2027-06-03", "2027-06-15"],
+    [
+      "Friday before the late May bank holiday, 17:30 BST → Tuesday 1 June",
+      "2027-05-28T16:30:00Z",
+      "2027-06-01",
+      "2027-06-03",
+      "2027-06-15",
+    ],
     ["late May bank holiday itself", "2027-05-31T10:00:00Z", "2027-06-01", "2027-06-03", "2027-06-15"],
     ["June, 16:30Z is 17:30 BST: after closing", "2026-06-10T16:30:00Z", "2026-06-11", "2026-06-15", "2026-06-25"],
     ["June, 15:59Z is 16:59 BST: before closing", "2026-06-10T15:59:00Z", "2026-06-10", "2026-06-12", "2026-06-24"],
-    ["June, 23:30Z on the 9th is 00:30 BST on the 10th: London date counts", "2026-06-09T23:30:00Z", "2026-06-10", "2026-06-12", "2026-06-24"],
-    ["June, 07:30Z is 08:30 BST: before opening, same day", "2026-06-10T07:30:00Z", "2026-06-10", "2026-06-12", "2026-06-24"],
+    [
+      "June, 23:30Z on the 9th is 00:30 BST on the 10th: London date counts",
+      "2026-06-09T23:30:00Z",
+      "2026-06-10",
+      "2026-06-12",
+      "2026-06-24",
+    ],
+    [
+      "June, 07:30Z is 08:30 BST: before opening, same day",
+      "2026-06-10T07:30:00Z",
+      "2026-06-10",
+      "2026-06-12",
+      "2026-06-24",
+    ],
   ])("%s", (_what, instant, deemed, ack, response) => {
     expect(deadlines(instant)).toEqual({ deemed, ack, response });
   });
@@ -173,12 +215,14 @@ describe("responseClockStartsAt", () => {
   it("refuses an acknowledgement in the future or before receipt", () => {
     const triaged = triagedCase();
     const future = expectAppError(
-      () => acknowledgeCase(triaged, { method: "email", sentAt: new Date("2026-11-03T10:02:00Z") }, ctxAt(AT.acknowledged)),
+      () =>
+        acknowledgeCase(triaged, { method: "email", sentAt: new Date("2026-11-03T10:02:00Z") }, ctxAt(AT.acknowledged)),
       "VALIDATION_FAILED",
     );
     expect(fieldsOf(future)).toEqual(["sentAt"]);
     const early = expectAppError(
-      () => acknowledgeCase(triaged, { method: "email", sentAt: new Date("2026-11-01T10:00:00Z") }, ctxAt(AT.acknowledged)),
+      () =>
+        acknowledgeCase(triaged, { method: "email", sentAt: new Date("2026-11-01T10:00:00Z") }, ctxAt(AT.acknowledged)),
       "VALIDATION_FAILED",
     );
     expect(fieldsOf(early)).toEqual(["sentAt"]);

@@ -25,7 +25,7 @@ import {
   type TransitionContext,
 } from "../../../src/server/domain/procedure/transition.js";
 import { redirectCase, triageCase } from "../../../src/server/domain/procedure/triage.js";
-import { type Stage, STAGES } from "../../../src/server/domain/stages.js";
+import { STAGES, type Stage } from "../../../src/server/domain/stages.js";
 import {
   appealCase,
   appealDecidedCase,
@@ -84,7 +84,8 @@ const INVOKE: Record<CaseAction, (c: ComplaintCase, ctx: TransitionContext) => T
   "directors-consulted": (c, ctx) =>
     recordDirectorConsulted(c, { directorId: PEOPLE.directorA, response: "Agreed." }, ctx),
   "board-informed": (c, ctx) => recordBoardInformed(c, { note: "Reported at the board." }, ctx),
-  meeting: (c, ctx) => recordMeeting(c, { meetingDate: LATER_DATE, notes: "Discussed.", minutesDocumentId: "doc-1" }, ctx),
+  meeting: (c, ctx) =>
+    recordMeeting(c, { meetingDate: LATER_DATE, notes: "Discussed.", minutesDocumentId: "doc-1" }, ctx),
   appeal: (c, ctx) => recordAppeal(c, appealInput({ receivedAt: ctx.now, lateReason: "Accepted late: illness." }), ctx),
   "appeal-decision": (c, ctx) => decideAppeal(c, appealDecisionInput({ sentAt: ctx.now }), ctx),
   signpost: (c, ctx) => recordSignpost(c, { awardingOrganisation: "City & Guilds", contact: "complaints@cg" }, ctx),
@@ -152,6 +153,31 @@ describe("the stage fixtures", () => {
   it("covers every (action, stage) pair exactly once between the allowed and the illegal tables", () => {
     const illegalPairs = new Set(illegal.map((t) => `${t.action}@${t.stage}`));
     expect(illegalPairs.size + allowed.length).toBe(CASE_ACTIONS.length * STAGES.length);
+  });
+});
+
+describe("the table of legal transitions", () => {
+  it("is the procedure of DESIGN.md §2, written out independently", () => {
+    const OPEN = ["received", "triaged", "investigating", "outcome-sent", "appeal", "appeal-decided"];
+    const AFTER_TRIAGE = ["triaged", "investigating", "outcome-sent", "appeal", "appeal-decided"];
+    expect(ALLOWED_STAGES).toEqual({
+      triage: ["received"],
+      // The diagram draws redirect from received; the code also lets triage's decision be revisited at triaged.
+      redirect: ["received", "triaged"],
+      acknowledge: ["triaged"],
+      "add-action": AFTER_TRIAGE,
+      "complete-action": [...AFTER_TRIAGE, "closed"],
+      "add-document": [...OPEN, "closed"],
+      outcome: ["investigating"],
+      "directors-consulted": ["triaged", "investigating"],
+      "board-informed": ["outcome-sent", "appeal-decided"],
+      meeting: AFTER_TRIAGE,
+      appeal: ["outcome-sent", "closed"],
+      "appeal-decision": ["appeal"],
+      signpost: ["outcome-sent", "appeal-decided", "closed"],
+      withdraw: OPEN,
+      close: ["outcome-sent", "appeal-decided"],
+    });
   });
 });
 
@@ -266,7 +292,8 @@ describe("the stage changes of the procedure", () => {
 
   it("an empty action description is VALIDATION_FAILED", () => {
     expectAppError(
-      () => addAction(triagedCase(), { description: "  ", ownerId: PEOPLE.handler, dueDate: "2027-01-20" }, ctxAt(LATER)),
+      () =>
+        addAction(triagedCase(), { description: "  ", ownerId: PEOPLE.handler, dueDate: "2027-01-20" }, ctxAt(LATER)),
       "VALIDATION_FAILED",
     );
   });

@@ -30,12 +30,12 @@ export class LocalFolderDocumentStore implements DocumentStore {
 
   async get(segments: readonly string[]): Promise<Readable | null> {
     const file = this.resolve(segments);
-    try {
-      await fs.access(file);
-    } catch {
-      return null;
-    }
-    return createReadStream(file);
+    // A folder at this path is not a document: without the check it would give a stream that fails with EISDIR.
+    const isFile = await fs.stat(file).then(
+      (s) => s.isFile(),
+      () => false,
+    );
+    return isFile ? createReadStream(file) : null;
   }
 
   async list(folder: readonly string[]): Promise<string[]> {

@@ -94,6 +94,9 @@ export function decideAppeal(c: ComplaintCase, input: AppealDecisionInput, ctx: 
   if (!reasons) throw fieldError("reasons", "Give the reasons for the appeal decision.");
   const sentAt = input.sentAt ?? ctx.now;
   assertNotFuture(sentAt, ctx.now, "sentAt");
+  if (c.appeal && sentAt.getTime() < Date.parse(c.appeal.receivedAt)) {
+    throw fieldError("sentAt", "The decision cannot have been sent before the appeal was received.");
+  }
   const next: ComplaintCase = {
     ...c,
     stage: "appeal-decided",

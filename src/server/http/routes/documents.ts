@@ -8,14 +8,12 @@ import { AppError } from "../../domain/app-error.js";
 import { authenticate } from "../auth.js";
 import type { HttpContext } from "../context.js";
 import { presentCase, presentDocument } from "../presenters.js";
-import { streamToTempFile } from "../upload.js";
+import { passBodiesAsStreams, streamToTempFile } from "../upload.js";
 import { validate } from "../validate.js";
 
 export function registerDocumentRoutes(app: FastifyInstance, ctx: HttpContext): void {
   void app.register(async (raw) => {
-    // The file is always passed on as a stream: with the JSON parser, a body sent as application/json that is not
-    // valid JSON would be answered 400 instead of 415.
-    raw.removeContentTypeParser("application/json");
+    passBodiesAsStreams(raw);
     registerDocumentRoutesRaw(raw, ctx);
   });
 }
@@ -27,8 +25,8 @@ function registerDocumentRoutesRaw(app: FastifyInstance, ctx: HttpContext): void
    */
   app.post<{ Params: { id: string } }>("/api/cases/:id/documents", async (request, reply) => {
     const actor = await authenticate(request, ctx.verifier);
-    const query = validate(ZDocumentUploadQuery, request.query);
     assertMayEverTake(actor, "add-document");
+    const query = validate(ZDocumentUploadQuery, request.query);
     const type = request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase() || "application/octet-stream";
     if (type === "application/json" || typeof (request.body as Readable | undefined)?.pipe !== "function") {
       throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the file itself as the body, with its own Content-Type.");

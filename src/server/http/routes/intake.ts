@@ -8,16 +8,14 @@ import { AppError } from "../../domain/app-error.js";
 import { authenticate } from "../auth.js";
 import type { HttpContext } from "../context.js";
 import { presentCase } from "../presenters.js";
-import { streamToTempFile } from "../upload.js";
+import { passBodiesAsStreams, streamToTempFile } from "../upload.js";
 import { validate } from "../validate.js";
 
 const EMAIL_TYPES = ["message/rfc822", "application/octet-stream"];
 
 export function registerIntakeRoutes(app: FastifyInstance, ctx: HttpContext): void {
   void app.register(async (raw) => {
-    // The body is always passed on as a stream: with the JSON parser, an email sent as application/json would be
-    // answered 400 (not valid JSON) instead of 415.
-    raw.removeContentTypeParser("application/json");
+    passBodiesAsStreams(raw);
     registerEmailIntakeRoute(raw, ctx);
   });
 
