@@ -5,16 +5,23 @@ export interface ParsedAddress {
 }
 
 export interface ParsedAttachment {
+  /** Safe for disk and SharePoint, unique (ignoring case) within the message, never "message.eml". */
   filename: string;
   contentType: string;
+  /** Decoded size in bytes. */
   size: number;
+  /** SHA-256 of the decoded content, hex. */
   sha256: string;
+  /** The decoded content, in a file under `tempDir`; the caller moves or deletes it (see cleanupParsedEmail). */
   tempPath: string;
+  /** Shown in the body (inline disposition, or an image the HTML refers to) rather than sent as a file. */
   inline: boolean;
+  /** The Content-ID without angle brackets, as `cid:` links in the HTML name it. */
   contentId: string | null;
 }
 
 export interface ParsedEmail {
+  /** As in the header, trimmed, e.g. "<abc@x>"; null when absent or empty. */
   messageId: string | null;
   inReplyTo: string | null;
   references: string[];
@@ -22,11 +29,15 @@ export interface ParsedEmail {
   from: ParsedAddress | null;
   to: ParsedAddress[];
   cc: ParsedAddress[];
+  /** The Date header, when it is a valid RFC 5322 date-time. */
   date: Date | null;
+  /** The date of the topmost (first in the file, so last hop) Received header, when valid. */
   topReceivedAt: Date | null;
+  /** Plain text body; derived from the HTML when there is only HTML. */
   text: string | null;
+  /** The HTML body, sanitised (see email-html.ts). */
   html: string | null;
-  /** Identifies the content, ignoring transport headers: the same email delivered twice has the same key. */
+  /** SHA-256 hex of the defining headers and the body bytes: the same for the same message by any route. */
   contentKey: string;
   attachments: ParsedAttachment[];
 }

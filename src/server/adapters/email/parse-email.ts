@@ -13,53 +13,13 @@ import type { AddressObject, AttachmentStream, EmailAddress, MessageText } from 
 import { MailParser } from "mailparser";
 import { AppError } from "../../domain/app-error.js";
 import { safeDocumentName, uniqueDocumentName } from "../../domain/document-names.js";
+import type { ParsedAddress, ParsedAttachment, ParsedEmail } from "../../ports/email-parser.js";
 import { type ContentKeyResult, readContentKey } from "./content-key.js";
 import { parseEmailDate, receivedDate } from "./email-date.js";
 import { htmlToPlainText, sanitiseEmailHtml } from "./email-html.js";
 import { sniffMessageStart, unfold } from "./header-block.js";
 
-export interface ParsedAddress {
-  name: string | null;
-  address: string | null;
-}
-
-export interface ParsedAttachment {
-  /** Safe for disk and SharePoint, unique (ignoring case) within the message, never "message.eml". */
-  filename: string;
-  contentType: string;
-  /** Decoded size in bytes. */
-  size: number;
-  /** SHA-256 of the decoded content, hex. */
-  sha256: string;
-  /** The decoded content, in a file under `tempDir`; the caller moves or deletes it (see cleanupParsedEmail). */
-  tempPath: string;
-  /** Shown in the body (inline disposition, or an image the HTML refers to) rather than sent as a file. */
-  inline: boolean;
-  /** The Content-ID without angle brackets, as `cid:` links in the HTML name it. */
-  contentId: string | null;
-}
-
-export interface ParsedEmail {
-  /** As in the header, trimmed, e.g. "<abc@x>"; null when absent or empty. */
-  messageId: string | null;
-  inReplyTo: string | null;
-  references: string[];
-  subject: string | null;
-  from: ParsedAddress | null;
-  to: ParsedAddress[];
-  cc: ParsedAddress[];
-  /** The Date header, when it is a valid RFC 5322 date-time. */
-  date: Date | null;
-  /** The date of the topmost (first in the file, so last hop) Received header, when valid. */
-  topReceivedAt: Date | null;
-  /** Plain text body; derived from the HTML when there is only HTML. */
-  text: string | null;
-  /** The HTML body, sanitised (see email-html.ts). */
-  html: string | null;
-  /** SHA-256 hex of the defining headers and the body bytes: the same for the same message by any route. */
-  contentKey: string;
-  attachments: ParsedAttachment[];
-}
+export type { ParsedAddress, ParsedAttachment, ParsedEmail };
 
 export const NOT_AN_EMAIL_MESSAGE = "This is not an email message. Send the raw message (.eml), exactly as received.";
 const UNREADABLE_MESSAGE =
