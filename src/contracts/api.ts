@@ -4,7 +4,8 @@
  */
 import { z } from "zod";
 
-const PERSONA_NAMES = [
+/** The fixed personas of embedded mode (DESIGN.md §4); their id is the name. */
+export const PERSONA_NAMES = [
   "staff",
   "staff-2",
   "handler",

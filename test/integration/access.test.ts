@@ -5,6 +5,7 @@
 import path from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { PERSONA_NAMES } from "../../src/contracts/api.js";
 import { startTestServer, type TestServer } from "../support/start-server.js";
 import { api, download, type Json, makeEml, type Persona, postEml } from "./api-client.js";
 
@@ -39,18 +40,7 @@ const CONTENT_KEYS = [
   "appeal",
 ];
 
-const ALL_PERSONAS: Persona[] = [
-  "staff",
-  "staff-2",
-  "handler",
-  "handler-2",
-  "ops-director",
-  "director",
-  "director-2",
-  "board-member",
-  "board-member-2",
-  "admin",
-];
+const ALL_PERSONAS: readonly Persona[] = PERSONA_NAMES;
 
 let server: TestServer;
 
