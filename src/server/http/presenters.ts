@@ -1,4 +1,5 @@
-import type { CaseView } from "../domain/access.js";
+import type { CaseStatusView, CaseView, DocumentView, TimelineEntryView } from "../../contracts/views.js";
+import type { CaseView as Access } from "../domain/access.js";
 import { londonDateTime } from "../domain/calendar/plain-date.js";
 import type { ComplaintCase } from "../domain/case.js";
 import { currentDeadline, isOverdue } from "../domain/deadlines.js";
@@ -7,9 +8,9 @@ import { unmetCloseGuards } from "../domain/procedure/closing.js";
 import type { DocumentRecord, TimelineEntry } from "../ports/case-store.js";
 
 /** What leaves the server about a case. Database rows never do; staff see the status and nothing of the content. */
-export function presentCase(view: Exclude<CaseView, "none">, c: ComplaintCase, now: Date): Record<string, unknown> {
+export function presentCase(view: Exclude<Access, "none">, c: ComplaintCase, now: Date): CaseView {
   const today = londonDateTime(now).date;
-  const status = {
+  const status: CaseStatusView = {
     id: c.id,
     reference: c.reference,
     stage: c.stage,
@@ -24,6 +25,7 @@ export function presentCase(view: Exclude<CaseView, "none">, c: ComplaintCase, n
   if (view === "status") return status;
   return {
     ...status,
+    view: "full",
     version: c.version,
     channel: c.channel,
     subject: c.subject,
@@ -51,7 +53,7 @@ export function presentCase(view: Exclude<CaseView, "none">, c: ComplaintCase, n
   };
 }
 
-export function presentDocument(d: DocumentRecord): Record<string, unknown> {
+export function presentDocument(d: DocumentRecord): DocumentView {
   return {
     id: d.id,
     name: d.name,
@@ -68,6 +70,6 @@ export function presentDocument(d: DocumentRecord): Record<string, unknown> {
   };
 }
 
-export function presentTimelineEntry(t: TimelineEntry): Record<string, unknown> {
+export function presentTimelineEntry(t: TimelineEntry): TimelineEntryView {
   return { id: t.id, at: t.at, actorId: t.actorId, kind: t.kind, summary: t.summary };
 }
