@@ -4,6 +4,7 @@ import { fileURLToPath } from "node:url";
 import { parseEmailFile } from "./adapters/email/parse-email.js";
 import { LocalBlobStore } from "./adapters/files/local-blob-store.js";
 import { LocalFolderDocumentStore } from "./adapters/files/local-folder-document-store.js";
+import { openMicrosoft365 } from "./adapters/graph/open-microsoft365.js";
 import { DevIdentityProvider } from "./adapters/identity/dev-identity-provider.js";
 import { PersonaDirectory } from "./adapters/identity/personas.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
@@ -23,14 +24,16 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const store = await openSqliteCaseStore({ file: config.databaseFile });
   const blobs = await new LocalBlobStore(config.blobDir).init();
-  const documents = new LocalFolderDocumentStore(config.documentsDir);
+  const m365 = config.tenant ? await openMicrosoft365({ tenant: config.tenant, dataDir: config.dataDir }) : null;
+  const localDocuments = m365 ? null : new LocalFolderDocumentStore(config.documentsDir);
+  const documents = m365?.documents ?? (localDocuments as LocalFolderDocumentStore);
   const signal = { notify: () => worker.notify() };
   const deps: AppDeps = {
     store,
     blobs,
     documents,
     clock: systemClock,
-    directory: new PersonaDirectory(),
+    directory: m365?.directory ?? new PersonaDirectory(),
     policy: { current: async () => DEFAULT_POLICY },
     outbox: signal,
     newId: randomUUID,
@@ -40,6 +43,7 @@ async function main(): Promise<void> {
     store,
     clock: systemClock,
     pollMs: config.outboxPollMs,
+    deadAfterMs: config.outboxDeadAfterMs,
     handlers: { "file-document": (job) => fileDocument({ deps, documentId: String(job.payload.documentId) }) },
     onError: (job, error) =>
       app.log.warn(
@@ -52,16 +56,20 @@ async function main(): Promise<void> {
   // Work out this year's and next year's bank holidays now, not during the first complaint of the day.
   const today = londonDateTime(new Date()).date;
   calendarFor(DEFAULT_POLICY).addWorkingDays(today, 300);
-  await documents.clearPartials();
+  await localDocuments?.clearPartials();
   const devIdentity = config.devIdentityEnabled ? await DevIdentityProvider.open(config.dataDir) : null;
-  if (!devIdentity)
-    throw new ConfigError(["No sign-in is configured: Microsoft 365 sign-in is not available in this version."]);
+  const verifier = m365?.verifier ?? devIdentity;
+  if (!verifier) {
+    throw new ConfigError([
+      "No sign-in is configured: the development sign-in is off with NODE_ENV=production; set TENANT_ID and the other Microsoft 365 settings.",
+    ]);
+  }
   const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../web");
   const app = await buildServer(
     {
       deps,
       config,
-      verifier: devIdentity,
+      verifier,
       devIdentity,
       outboxBacklog: async () => (await store.listJobs({ status: "pending" })).length,
     },
@@ -73,6 +81,7 @@ async function main(): Promise<void> {
     await app.close();
     await worker.stop();
     await store.close();
+    m365?.graph.close();
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

@@ -176,9 +176,9 @@ describe("unknown routes and the development sign-in", () => {
 
   /*
    * The development sign-in is off in production (config.devIdentityEnabled is false with NODE_ENV=production).
-   * This version has no other sign-in yet, so main.ts refuses to start rather than serve an API nobody can use:
-   * the process exits non-zero and says why. When Microsoft 365 sign-in arrives, this becomes: the server starts
-   * and POST /api/dev/token answers 404 NOT_AVAILABLE.
+   * Without a tenant there is then no sign-in at all, so main.ts refuses to start rather than serve an API nobody
+   * can use. With a tenant configured the server starts with Entra ID sign-in and POST /api/dev/token answers 404
+   * NOT_AVAILABLE: test/integration/microsoft365/entra-sign-in.test.ts covers that.
    */
   test("with NODE_ENV=production the process refuses to start, saying there is no sign-in", async () => {
     const { code, output } = await runUntilExit({ NODE_ENV: "production" });
@@ -188,11 +188,28 @@ describe("unknown routes and the development sign-in", () => {
     expect(output).toMatch(/sign-in/i);
   });
 
-  test("with a tenant configured the process refuses to start, saying Microsoft 365 mode is not available", async () => {
+  test("with a tenant but no other Microsoft 365 settings the process refuses to start, listing each one missing", async () => {
     const { code, output } = await runUntilExit({ TENANT_ID: "00000000-0000-0000-0000-000000000001" });
     expect(code).not.toBe(0);
     expect(code).not.toBeNull();
-    expect(output).toMatch(/TENANT_ID/);
+    expect(output).toMatch(/cannot start/i);
+    for (const setting of [
+      "CLIENT_ID",
+      "CLIENT_SECRET",
+      "DRIVE_ID",
+      "SITE_ID",
+      "SHARED_MAILBOX",
+      "WORKFLOW_WEBHOOK_URL",
+    ]) {
+      expect(output).toContain(setting);
+    }
+    expect(output).not.toMatch(/\n\s+at /);
+  });
+
+  test("a tenant id that is a domain name, not a GUID, is refused", async () => {
+    const { code, output } = await runUntilExit({ TENANT_ID: "contoso.onmicrosoft.com" });
+    expect(code).not.toBe(0);
+    expect(output).toMatch(/TENANT_ID: must be the tenant's id/);
   });
 });
 

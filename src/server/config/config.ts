@@ -3,6 +3,63 @@ import { z } from "zod";
 
 const MB = 1024 * 1024;
 
+const optionalText = z
+  .string()
+  .optional()
+  .transform((v) => (v?.trim() ? v.trim() : undefined));
+
+/** Microsoft 365 settings (README "Connect to Microsoft 365"). Secrets only ever from the environment. */
+const ZTenantEnv = z.object({
+  /** The app registration of Redress (one registration: API + Graph client). */
+  CLIENT_ID: optionalText,
+  /** A client secret, or (preferred) a certificate: private key PEM + SHA-256 thumbprint. */
+  CLIENT_SECRET: optionalText,
+  CLIENT_CERTIFICATE_PRIVATE_KEY: optionalText,
+  CLIENT_CERTIFICATE_THUMBPRINT_SHA256: optionalText,
+  /** The API's Application ID URI (e.g. api://redress.example.org/<client id>); tokens for it or the client id are accepted. */
+  API_APP_ID_URI: optionalText,
+  /** Tenants whose people may sign in, comma-separated; TENANT_ID when unset. */
+  ALLOWED_TENANT_IDS: optionalText,
+  /** The complaints site and its document library (drive). */
+  SITE_ID: optionalText,
+  DRIVE_ID: optionalText,
+  /** The board's team and channel: the channel is where the workflow posts and where duplicates are looked for. */
+  TEAM_ID: optionalText,
+  CHANNEL_ID: optionalText,
+  /** The Teams Workflows webhook ("post to a channel when a webhook request is received"). A secret: env only. */
+  WORKFLOW_WEBHOOK_URL: optionalText,
+  /** The shared mailbox letters are sent from, e.g. complaints@example.org. */
+  SHARED_MAILBOX: optionalText,
+  /** The Teams app id (manifest id): activity-feed notices and the client's config name it. */
+  TEAMS_APP_ID: optionalText,
+  /** Overrides for the Graph emulator (tests, development). */
+  GRAPH_BASE_URL: z.url().default("https://graph.microsoft.com/v1.0"),
+  AUTHORITY_HOST: z.url().default("https://login.microsoftonline.com"),
+  /** A PEM file of an extra certificate to trust for Graph and sign-in (the emulator's). Not for production. */
+  GRAPH_EXTRA_CA_FILE: optionalText,
+});
+
+const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export interface TenantConfig {
+  tenantId: string;
+  clientId: string;
+  clientSecret: string | null;
+  clientCertificate: { privateKey: string; thumbprintSha256: string } | null;
+  audiences: string[];
+  allowedTenantIds: string[];
+  siteId: string;
+  driveId: string;
+  teamId: string | null;
+  channelId: string | null;
+  workflowWebhookUrl: string;
+  sharedMailbox: string;
+  teamsAppId: string | null;
+  graphBaseUrl: string;
+  authorityHost: string;
+  extraCaFile: string | null;
+}
+
 const ZConfigEnv = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
@@ -26,6 +83,12 @@ const ZConfigEnv = z.object({
   TENANT_ID: z.string().optional(),
   /** How often the outbox worker looks for due jobs when nothing has woken it, in milliseconds. */
   OUTBOX_POLL_MS: z.coerce.number().int().positive().default(2000),
+  /** After this many hours a failing outbox job is dead-lettered (kept, shown, retried only by a person). */
+  OUTBOX_DEAD_AFTER_HOURS: z.coerce
+    .number()
+    .positive()
+    .default(7 * 24),
+  ...ZTenantEnv.shape,
 });
 
 export interface Config {
@@ -42,6 +105,9 @@ export interface Config {
   documentMaxBytes: number;
   logLevel: z.infer<typeof ZConfigEnv>["LOG_LEVEL"];
   outboxPollMs: number;
+  outboxDeadAfterMs: number;
+  /** Present exactly in Microsoft 365 mode. */
+  tenant: TenantConfig | null;
   /** The development sign-in exists only in embedded mode, never in production. */
   devIdentityEnabled: boolean;
 }
@@ -62,11 +128,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const e = parsed.data;
   const problems: string[] = [];
   const mode = e.TENANT_ID ? "microsoft365" : "embedded";
-  if (mode === "microsoft365") {
-    problems.push(
-      "TENANT_ID is set, but Microsoft 365 mode is not available in this version yet: unset it to run embedded.",
-    );
-  }
+  const tenant = mode === "microsoft365" ? tenantConfig(e, problems) : null;
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -83,6 +145,69 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     documentMaxBytes: e.DOCUMENT_MAX_BYTES,
     logLevel: e.LOG_LEVEL,
     outboxPollMs: e.OUTBOX_POLL_MS,
+    outboxDeadAfterMs: Math.round(e.OUTBOX_DEAD_AFTER_HOURS * 3600_000),
+    tenant,
     devIdentityEnabled: mode === "embedded" && e.NODE_ENV !== "production",
+  };
+}
+
+/** Checks the Microsoft 365 settings together, adding every problem to `problems`. */
+function tenantConfig(e: z.infer<typeof ZConfigEnv>, problems: string[]): TenantConfig | null {
+  const need = (name: string, value: string | undefined): string => {
+    if (!value) problems.push(`${name}: required when TENANT_ID is set (see README "Connect to Microsoft 365").`);
+    return value ?? "";
+  };
+  const tenantId = e.TENANT_ID ?? "";
+  if (!GUID.test(tenantId)) problems.push("TENANT_ID: must be the tenant's id (a GUID), not its domain name.");
+  const clientId = need("CLIENT_ID", e.CLIENT_ID);
+  if (clientId && !GUID.test(clientId)) problems.push("CLIENT_ID: must be the app registration's client id (a GUID).");
+  const hasCertificate = Boolean(e.CLIENT_CERTIFICATE_PRIVATE_KEY || e.CLIENT_CERTIFICATE_THUMBPRINT_SHA256);
+  if (!e.CLIENT_SECRET && !hasCertificate) {
+    problems.push(
+      "CLIENT_SECRET or CLIENT_CERTIFICATE_PRIVATE_KEY + CLIENT_CERTIFICATE_THUMBPRINT_SHA256: one is required.",
+    );
+  }
+  if (hasCertificate && !(e.CLIENT_CERTIFICATE_PRIVATE_KEY && e.CLIENT_CERTIFICATE_THUMBPRINT_SHA256)) {
+    problems.push("CLIENT_CERTIFICATE_PRIVATE_KEY and CLIENT_CERTIFICATE_THUMBPRINT_SHA256: give both, or neither.");
+  }
+  const siteId = need("SITE_ID", e.SITE_ID);
+  const driveId = need("DRIVE_ID", e.DRIVE_ID);
+  const sharedMailbox = need("SHARED_MAILBOX", e.SHARED_MAILBOX);
+  if (sharedMailbox && !/^[^@\s]+@[^@\s]+$/.test(sharedMailbox))
+    problems.push("SHARED_MAILBOX: must be an email address.");
+  const workflowWebhookUrl = need("WORKFLOW_WEBHOOK_URL", e.WORKFLOW_WEBHOOK_URL);
+  if (workflowWebhookUrl && !workflowWebhookUrl.startsWith("https://")) {
+    problems.push("WORKFLOW_WEBHOOK_URL: must be the https address the Workflows app gives.");
+  }
+  if (Boolean(e.TEAM_ID) !== Boolean(e.CHANNEL_ID)) problems.push("TEAM_ID and CHANNEL_ID: give both, or neither.");
+  if (e.GRAPH_EXTRA_CA_FILE && e.NODE_ENV === "production") {
+    problems.push("GRAPH_EXTRA_CA_FILE: only for the Graph emulator; not allowed with NODE_ENV=production.");
+  }
+  const allowed = (e.ALLOWED_TENANT_IDS ?? tenantId)
+    .split(",")
+    .map((t) => t.trim())
+    .filter(Boolean);
+  for (const t of allowed) if (!GUID.test(t)) problems.push(`ALLOWED_TENANT_IDS: "${t}" is not a tenant id (GUID).`);
+  if (problems.length > 0) return null;
+  return {
+    tenantId,
+    clientId,
+    clientSecret: e.CLIENT_SECRET ?? null,
+    clientCertificate:
+      e.CLIENT_CERTIFICATE_PRIVATE_KEY && e.CLIENT_CERTIFICATE_THUMBPRINT_SHA256
+        ? { privateKey: e.CLIENT_CERTIFICATE_PRIVATE_KEY, thumbprintSha256: e.CLIENT_CERTIFICATE_THUMBPRINT_SHA256 }
+        : null,
+    audiences: [clientId, ...(e.API_APP_ID_URI ? [e.API_APP_ID_URI] : [])],
+    allowedTenantIds: allowed,
+    siteId,
+    driveId,
+    teamId: e.TEAM_ID ?? null,
+    channelId: e.CHANNEL_ID ?? null,
+    workflowWebhookUrl,
+    sharedMailbox,
+    teamsAppId: e.TEAMS_APP_ID ?? null,
+    graphBaseUrl: e.GRAPH_BASE_URL.replace(/\/$/, ""),
+    authorityHost: e.AUTHORITY_HOST.replace(/\/$/, ""),
+    extraCaFile: e.GRAPH_EXTRA_CA_FILE ?? null,
   };
 }

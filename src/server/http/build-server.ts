@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { HttpContext } from "./context.js";
 import { registerErrorHandling } from "./error-handler.js";
 import { registerCaseRoutes } from "./routes/cases.js";
+import { registerClientConfigRoute } from "./routes/client-config.js";
 import { registerDevTokenRoute } from "./routes/dev-token.js";
 import { registerDocumentRoutes } from "./routes/documents.js";
 import { registerHealthRoute } from "./routes/health.js";
@@ -40,6 +41,7 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerHealthRoute(app, ctx);
   registerOpenApiRoute(app);
   registerDevTokenRoute(app, ctx);
+  registerClientConfigRoute(app, ctx);
   registerIntakeRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerTransitionRoutes(app, ctx);

@@ -14,7 +14,7 @@ export class GraphHttpHandler implements Middleware {
     const url = typeof request === "string" ? request : request.url;
     const options = context.options ?? {};
     const headers: Record<string, string> = {};
-    new Headers(options.headers as HeadersInit | undefined).forEach((value, name) => {
+    new Headers(options.headers as ConstructorParameters<typeof Headers>[0]).forEach((value, name) => {
       headers[name] = value;
     });
     const body = await bodyBytes(options.body);

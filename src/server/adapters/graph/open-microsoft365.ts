@@ -1,0 +1,46 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
+import type { TenantConfig } from "../../config/config.js";
+import { EntraTokenVerifier } from "../identity/entra-token-verifier.js";
+import { SignedInDirectory } from "../identity/signed-in-directory.js";
+import { connectGraph, type GraphConnection } from "./connect-graph.js";
+import { SharePointDocumentStore } from "./sharepoint-document-store.js";
+
+export interface Microsoft365Adapters {
+  graph: GraphConnection;
+  documents: SharePointDocumentStore;
+  verifier: EntraTokenVerifier;
+  directory: SignedInDirectory;
+}
+
+/** The adapters of Microsoft 365 mode, sharing one msal-node client and one HTTPS transport. */
+export async function openMicrosoft365(options: {
+  tenant: TenantConfig;
+  dataDir: string;
+}): Promise<Microsoft365Adapters> {
+  const { tenant } = options;
+  const ca = tenant.extraCaFile ? await readFile(tenant.extraCaFile, "utf8") : undefined;
+  const graph = connectGraph({
+    tenantId: tenant.tenantId,
+    clientId: tenant.clientId,
+    ...(tenant.clientSecret ? { clientSecret: tenant.clientSecret } : {}),
+    ...(tenant.clientCertificate ? { clientCertificate: tenant.clientCertificate } : {}),
+    authorityHost: tenant.authorityHost,
+    graphBaseUrl: tenant.graphBaseUrl,
+    ...(ca ? { ca } : {}),
+  });
+  const directory = new SignedInDirectory(path.join(options.dataDir, "people.json"));
+  const verifier = new EntraTokenVerifier({
+    authorityHost: tenant.authorityHost,
+    audiences: tenant.audiences,
+    allowedTenants: tenant.allowedTenantIds,
+    transport: graph.transport,
+    onSignIn: (user) => directory.record(user),
+  });
+  const documents = new SharePointDocumentStore({
+    graph: graph.appGraph,
+    transport: graph.transport,
+    driveId: tenant.driveId,
+  });
+  return { graph, documents, verifier, directory };
+}
