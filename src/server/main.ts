@@ -7,17 +7,27 @@ import { LocalFolderDocumentStore } from "./adapters/files/local-folder-document
 import { openMicrosoft365 } from "./adapters/graph/open-microsoft365.js";
 import { DevIdentityProvider } from "./adapters/identity/dev-identity-provider.js";
 import { PersonaDirectory } from "./adapters/identity/personas.js";
+import { DevOutboxRecorder } from "./adapters/local/dev-outbox-recorder.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
 import { calendarFor } from "./app/case-calendar.js";
+import { caseLink } from "./app/case-link.js";
+import type { DeliveryDeps } from "./app/delivery-deps.js";
 import type { AppDeps } from "./app/deps.js";
 import { fileDocument } from "./app/file-document.js";
+import { notifyPerson } from "./app/notify-person.js";
+import { postBoardCard } from "./app/post-board-card.js";
+import { queueDailyNotices } from "./app/queue-daily-notices.js";
 import { recoverAfterCrash } from "./app/recover-after-crash.js";
+import { sendCaseEmail } from "./app/send-case-email.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { londonDateTime } from "./domain/calendar/plain-date.js";
 import { DEFAULT_POLICY } from "./domain/policy.js";
 import { buildServer } from "./http/build-server.js";
 import { systemClock } from "./ports/clock.js";
+
+/** How often the daily digest and "due soon" notices are checked for (each is queued once a day). */
+const DAILY_NOTICES_EVERY_MS = 10 * 60_000;
 
 /** The composition root: reads config, picks adapters, recovers, starts. */
 async function main(): Promise<void> {
@@ -28,6 +38,7 @@ async function main(): Promise<void> {
   const localDocuments = m365 ? null : new LocalFolderDocumentStore(config.documentsDir);
   const documents = m365?.documents ?? (localDocuments as LocalFolderDocumentStore);
   const signal = { notify: () => worker.notify() };
+  const devOutbox = m365 ? null : new DevOutboxRecorder(config.dataDir);
   const deps: AppDeps = {
     store,
     blobs,
@@ -39,12 +50,27 @@ async function main(): Promise<void> {
     newId: randomUUID,
     parseEmail: parseEmailFile,
   };
+  const delivery: DeliveryDeps = {
+    board: m365?.board ?? (devOutbox as DevOutboxRecorder),
+    mailer: m365?.mailer ?? (devOutbox as DevOutboxRecorder),
+    activity: m365?.activity ?? (devOutbox as DevOutboxRecorder),
+    acceptanceStartsAppealWindow: m365 !== null,
+    caseUrl: (caseId) =>
+      caseLink({ publicUrl: config.publicUrl, teamsAppId: config.tenant?.teamsAppId ?? null, caseId }),
+  };
   const worker = new OutboxWorker({
     store,
     clock: systemClock,
     pollMs: config.outboxPollMs,
     deadAfterMs: config.outboxDeadAfterMs,
-    handlers: { "file-document": (job) => fileDocument({ deps, documentId: String(job.payload.documentId) }) },
+    handlers: {
+      "file-document": (job) => fileDocument({ deps, documentId: String(job.payload.documentId) }),
+      "post-board-card": (job) => postBoardCard({ deps, delivery, job }),
+      "send-email": (job) => sendCaseEmail({ deps, delivery, job }),
+      "notify-person": (job) => notifyPerson({ deps, delivery, job }),
+    },
+    // Graph: channel messages 2/s per app per tenant (4/s per team); one server, so half a second apart.
+    minIntervalMs: { "post-board-card": 500 },
     onError: (job, error) =>
       app.log.warn(
         { job: job.id, kind: job.kind, error: error instanceof Error ? error.message : "unknown" },
@@ -71,6 +97,7 @@ async function main(): Promise<void> {
       config,
       verifier,
       devIdentity,
+      devOutbox,
       outboxBacklog: async () => (await store.listJobs({ status: "pending" })).length,
     },
     { webRoot },
@@ -78,6 +105,7 @@ async function main(): Promise<void> {
 
   const shutdown = async (signalName: string) => {
     app.log.info({ signal: signalName }, "shutting down");
+    clearInterval(daily);
     await app.close();
     await worker.stop();
     await store.close();
@@ -89,6 +117,12 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   worker.start();
+  const daily = setInterval(() => {
+    queueDailyNotices({ deps }).catch((error: unknown) =>
+      app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "daily notices not queued"),
+    );
+  }, DAILY_NOTICES_EVERY_MS);
+  daily.unref();
   app.log.info({ mode: config.mode, url: config.publicUrl }, "Redress is running");
 }
 

@@ -802,6 +802,7 @@ export function caseStoreContract(name: string, open: () => Promise<OpenedCaseSt
           nextAttemptAt: first.createdAt,
           lastError: null,
           doneAt: null,
+          retriedAt: null,
         });
 
         expect(await due("2026-03-02T10:30:00.000Z")).toEqual([oldest.id, first.id, noCase.id, otherCase.id]);

@@ -6,6 +6,7 @@ import type { Actor } from "../domain/roles.js";
 import type { CaseStoreTransaction, OutboxJob } from "../ports/case-store.js";
 import { calendarFor } from "./case-calendar.js";
 import { enqueueJobs } from "./case-documents.js";
+import { caseEffects } from "./case-effects.js";
 import type { AppDeps } from "./deps.js";
 
 export interface ChangeCaseOptions {
@@ -57,7 +58,8 @@ export async function changeCase(options: ChangeCaseOptions): Promise<ComplaintC
       summary: event.summary,
       data: event.data ?? {},
     });
-    const jobs = (await options.alsoWrite?.(tx, saved)) ?? [];
+    const written = (await options.alsoWrite?.(tx, saved)) ?? [];
+    const jobs = [...written, ...caseEffects(action, saved, written)];
     await enqueueJobs({ tx, caseId: saved.id, jobs, at: now.toISOString(), newId: deps.newId });
     return { saved, hasJobs: jobs.length > 0 };
   });

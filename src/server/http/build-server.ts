@@ -3,6 +3,8 @@ import type { HttpContext } from "./context.js";
 import { registerErrorHandling } from "./error-handler.js";
 import { registerCaseRoutes } from "./routes/cases.js";
 import { registerClientConfigRoute } from "./routes/client-config.js";
+import { registerDeliveryRoutes } from "./routes/deliveries.js";
+import { registerDevOutboxRoute } from "./routes/dev-outbox.js";
 import { registerDevTokenRoute } from "./routes/dev-token.js";
 import { registerDocumentRoutes } from "./routes/documents.js";
 import { registerHealthRoute } from "./routes/health.js";
@@ -42,6 +44,8 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerOpenApiRoute(app);
   registerDevTokenRoute(app, ctx);
   registerClientConfigRoute(app, ctx);
+  registerDevOutboxRoute(app, ctx);
+  registerDeliveryRoutes(app, ctx);
   registerIntakeRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerTransitionRoutes(app, ctx);

@@ -1,4 +1,5 @@
 import type { DevIdentityProvider } from "../adapters/identity/dev-identity-provider.js";
+import type { DevOutboxRecorder } from "../adapters/local/dev-outbox-recorder.js";
 import type { AppDeps } from "../app/deps.js";
 import type { Config } from "../config/config.js";
 import type { TokenVerifier } from "../ports/token-verifier.js";
@@ -10,6 +11,8 @@ export interface HttpContext {
   verifier: TokenVerifier;
   /** Present only in embedded mode outside production. */
   devIdentity: DevIdentityProvider | null;
+  /** Embedded mode's record of what would have been posted or sent (/dev/outbox); absent in Microsoft 365 mode. */
+  devOutbox?: DevOutboxRecorder | null;
   /** Outbox backlog for /healthz. */
   outboxBacklog: () => Promise<number>;
 }

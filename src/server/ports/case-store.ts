@@ -43,6 +43,8 @@ export interface OutboxJob {
   lastError: string | null;
   createdAt: string;
   doneAt: string | null;
+  /** When a person last asked for a dead job to be tried again: the dead-letter clock restarts from here. */
+  retriedAt: string | null;
 }
 
 /** Which cases a caller may list: everything, or the ones tied to them. */
@@ -84,6 +86,8 @@ export interface CaseStoreTransaction {
   enqueue(job: Pick<OutboxJob, "id" | "kind" | "caseId" | "payload" | "createdAt">): Promise<void>;
   completeJob(jobId: string, doneAt: string): Promise<void>;
   failJob(jobId: string, error: string, nextAttemptAt: string, dead: boolean): Promise<void>;
+  /** A person's retry: the job is pending again now, its last error cleared (attempts are kept). */
+  reviveJob(jobId: string, at: string): Promise<void>;
 }
 
 export interface CaseStore {
@@ -104,6 +108,7 @@ export interface CaseStore {
   /** Jobs due now, oldest first. */
   dueJobs(now: string, limit: number): Promise<OutboxJob[]>;
   listJobs(filter: { status?: OutboxJob["status"]; caseId?: string }): Promise<OutboxJob[]>;
+  getJob(jobId: string): Promise<OutboxJob | null>;
   /** Every blob the store refers to, so blobs nobody refers to can be removed after a crash. */
   referencedBlobs(): Promise<Set<string>>;
   close(): Promise<void>;

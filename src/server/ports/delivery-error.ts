@@ -2,6 +2,9 @@
  * How an adapter tells the outbox worker what a failure means. Anything else thrown counts as transient.
  * Messages carry status codes and Graph error codes only — never tokens or personal data.
  */
+/** Stored in a job's `lastError` when a send's result is unknown: the next attempt must look for its marker first. */
+export const OUTCOME_UNKNOWN = "(outcome unknown)";
+
 export class DeliveryError extends Error {
   constructor(
     message: string,

@@ -4,13 +4,19 @@ import type { TenantConfig } from "../../config/config.js";
 import { EntraTokenVerifier } from "../identity/entra-token-verifier.js";
 import { SignedInDirectory } from "../identity/signed-in-directory.js";
 import { connectGraph, type GraphConnection } from "./connect-graph.js";
+import { GraphActivityNotifier } from "./graph-activity-notifier.js";
+import { GraphMailer } from "./graph-mailer.js";
 import { SharePointDocumentStore } from "./sharepoint-document-store.js";
+import { WorkflowWebhookNotifier } from "./workflow-webhook-notifier.js";
 
 export interface Microsoft365Adapters {
   graph: GraphConnection;
   documents: SharePointDocumentStore;
   verifier: EntraTokenVerifier;
   directory: SignedInDirectory;
+  board: WorkflowWebhookNotifier;
+  mailer: GraphMailer;
+  activity: GraphActivityNotifier;
 }
 
 /** The adapters of Microsoft 365 mode, sharing one msal-node client and one HTTPS transport. */
@@ -42,5 +48,14 @@ export async function openMicrosoft365(options: {
     transport: graph.transport,
     driveId: tenant.driveId,
   });
-  return { graph, documents, verifier, directory };
+  const board = new WorkflowWebhookNotifier({
+    webhookUrl: tenant.workflowWebhookUrl,
+    transport: graph.transport,
+    graph: graph.appGraph,
+    teamId: tenant.teamId,
+    channelId: tenant.channelId,
+  });
+  const mailer = new GraphMailer({ graph: graph.appGraph, sharedMailbox: tenant.sharedMailbox });
+  const activity = new GraphActivityNotifier({ graph: graph.appGraph });
+  return { graph, documents, verifier, directory, board, mailer, activity };
 }

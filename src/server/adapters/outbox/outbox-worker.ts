@@ -1,5 +1,6 @@
 import type { CaseStore, OutboxJob } from "../../ports/case-store.js";
 import type { Clock } from "../../ports/clock.js";
+import { DeliveryError, OUTCOME_UNKNOWN } from "../../ports/delivery-error.js";
 import type { OutboxSignal } from "../../ports/outbox-signal.js";
 
 export type JobHandler = (job: OutboxJob) => Promise<void>;
@@ -13,6 +14,13 @@ export interface OutboxWorkerOptions {
   deadAfterMs?: number;
   batchSize?: number;
   onError?: (job: OutboxJob, error: unknown) => void;
+  /**
+   * Least time between two deliveries of a kind, e.g. channel posts: Graph allows 2 per second per app per tenant
+   * (and 4 per team), so `{ "post-board-card": 500 }`.
+   */
+  minIntervalMs?: Record<string, number>;
+  /** How the worker waits for the rate limit; a simulated clock replaces it in benchmarks. */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 const SECOND = 1000;
@@ -28,6 +36,9 @@ export class OutboxWorker implements OutboxSignal {
   private running: Promise<void> | null = null;
   private again = false;
   private stopped = true;
+  /** Kinds told to wait (Retry-After): their jobs stay due but are left alone until then. */
+  private readonly pausedUntil = new Map<string, number>();
+  private readonly lastDelivery = new Map<string, number>();
 
   constructor(private readonly options: OutboxWorkerOptions) {}
 
@@ -76,10 +87,15 @@ export class OutboxWorker implements OutboxSignal {
     for (;;) {
       const jobs = await store.dueJobs(clock.now().toISOString(), this.options.batchSize ?? 20);
       if (jobs.length === 0 || this.stopped) return;
+      let delivered = 0;
       for (const job of jobs) {
         if (this.stopped) return;
+        if ((this.pausedUntil.get(job.kind) ?? 0) > clock.now().getTime()) continue;
+        await this.keepRate(job.kind);
         await this.deliver(job);
+        delivered += 1;
       }
+      if (delivered === 0) return; // everything due is paused by Retry-After: wait for the next poll
     }
   }
 
@@ -93,11 +109,29 @@ export class OutboxWorker implements OutboxSignal {
     } catch (error) {
       this.options.onError?.(job, error);
       const now = clock.now().getTime();
-      const dead = now - Date.parse(job.createdAt) >= (this.options.deadAfterMs ?? DEFAULT_DEAD_AFTER);
-      const next = new Date(now + backoff(job.attempts)).toISOString();
-      const message = error instanceof Error ? error.message : String(error);
+      const since = Date.parse(job.retriedAt ?? job.createdAt);
+      const failure = error instanceof DeliveryError ? error : null;
+      // A permanent failure (400, 403, 404…) cannot be fixed by waiting: dead-lettered at once for a person.
+      const dead = failure?.permanent === true || now - since >= (this.options.deadAfterMs ?? DEFAULT_DEAD_AFTER);
+      const retryAfter = failure?.retryAfterMs ?? null;
+      if (retryAfter !== null && [429, 503, 504].some((s) => failure?.message.includes(`answered ${s}`))) {
+        this.pausedUntil.set(job.kind, now + retryAfter);
+      }
+      const next = new Date(now + (retryAfter ?? backoff(job.attempts))).toISOString();
+      const message =
+        (error instanceof Error ? error.message : String(error)) +
+        (failure?.outcomeUnknown ? ` ${OUTCOME_UNKNOWN}` : "");
       await store.transaction((tx) => tx.failJob(job.id, message, next, dead));
     }
+  }
+
+  private async keepRate(kind: string): Promise<void> {
+    const gap = this.options.minIntervalMs?.[kind];
+    if (!gap) return;
+    const now = this.options.clock.now().getTime();
+    const wait = (this.lastDelivery.get(kind) ?? 0) + gap - now;
+    if (wait > 0) await (this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(wait);
+    this.lastDelivery.set(kind, this.options.clock.now().getTime());
   }
 }
 

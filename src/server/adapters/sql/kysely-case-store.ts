@@ -177,6 +177,11 @@ export class KyselyCaseStore implements CaseStore {
     return (await query.orderBy("created_at").execute()).map(toJob);
   }
 
+  async getJob(jobId: string): Promise<OutboxJob | null> {
+    const row = await this.db.selectFrom("outbox").selectAll().where("id", "=", jobId).executeTakeFirst();
+    return row ? toJob(row) : null;
+  }
+
   async referencedBlobs(): Promise<Set<string>> {
     const rows = await this.db.selectFrom("documents").select("sha256").distinct().execute();
     return new Set(rows.map((r) => r.sha256));
@@ -316,6 +321,15 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
       .execute();
   }
 
+  async reviveJob(jobId: string, at: string): Promise<void> {
+    await this.trx
+      .updateTable("outbox")
+      .set({ status: "pending", next_attempt_at: at, last_error: null, retried_at: at })
+      .where("id", "=", jobId)
+      .where("status", "!=", "done")
+      .execute();
+  }
+
   async failJob(jobId: string, error: string, nextAttemptAt: string, dead: boolean): Promise<void> {
     await this.trx
       .updateTable("outbox")
@@ -393,6 +407,7 @@ const toJob = (r: OutboxTable): OutboxJob => ({
   lastError: r.last_error,
   createdAt: r.created_at,
   doneAt: r.done_at,
+  retriedAt: r.retried_at ?? null,
 });
 
 function encodeCursor(receivedAt: string, id: string): string {

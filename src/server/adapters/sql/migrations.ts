@@ -109,6 +109,12 @@ const migrations: Record<string, Migration> = {
       await db.schema.createIndex("outbox_case").on("outbox").column("case_id").execute();
     },
   },
+  "2026-11-26-001-outbox-retry": {
+    async up(db: Kysely<unknown>) {
+      // A person's retry of a dead-lettered job restarts its dead-letter clock from this time.
+      await db.schema.alterTable("outbox").addColumn("retried_at", "text").execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

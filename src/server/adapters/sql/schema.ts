@@ -74,6 +74,8 @@ export interface OutboxTable {
   last_error: string | null;
   created_at: string;
   done_at: string | null;
+  /** Added by migration 2026-11-26-001; absent (undefined) on rows read before it ran. */
+  retried_at?: string | null;
 }
 
 export interface Database {
