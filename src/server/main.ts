@@ -34,7 +34,13 @@ async function main(): Promise<void> {
   const config = loadConfig();
   const store = await openSqliteCaseStore({ file: config.databaseFile });
   const blobs = await new LocalBlobStore(config.blobDir).init();
-  const m365 = config.tenant ? await openMicrosoft365({ tenant: config.tenant, dataDir: config.dataDir }) : null;
+  const m365 = config.tenant
+    ? await openMicrosoft365({
+        tenant: config.tenant,
+        dataDir: config.dataDir,
+        unknownOutcomeWaitMs: config.outboxUnknownOutcomeWaitMs,
+      })
+    : null;
   const localDocuments = m365 ? null : new LocalFolderDocumentStore(config.documentsDir);
   const documents = m365?.documents ?? (localDocuments as LocalFolderDocumentStore);
   const signal = { notify: () => worker.notify() };

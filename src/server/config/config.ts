@@ -88,6 +88,11 @@ const ZConfigEnv = z.object({
     .number()
     .positive()
     .default(7 * 24),
+  /**
+   * After an email or channel post whose answer was lost, wait this long before looking for it (Sent Items and the
+   * channel show a message some seconds after Graph accepts it) and deciding whether to send again.
+   */
+  OUTBOX_UNKNOWN_OUTCOME_WAIT_MS: z.coerce.number().int().positive().default(120_000),
   ...ZTenantEnv.shape,
 });
 
@@ -106,6 +111,7 @@ export interface Config {
   logLevel: z.infer<typeof ZConfigEnv>["LOG_LEVEL"];
   outboxPollMs: number;
   outboxDeadAfterMs: number;
+  outboxUnknownOutcomeWaitMs: number;
   /** Present exactly in Microsoft 365 mode. */
   tenant: TenantConfig | null;
   /** The development sign-in exists only in embedded mode, never in production. */
@@ -146,6 +152,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: e.LOG_LEVEL,
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxDeadAfterMs: Math.round(e.OUTBOX_DEAD_AFTER_HOURS * 3600_000),
+    outboxUnknownOutcomeWaitMs: e.OUTBOX_UNKNOWN_OUTCOME_WAIT_MS,
     tenant,
     devIdentityEnabled: mode === "embedded" && e.NODE_ENV !== "production",
   };

@@ -15,7 +15,9 @@ export const SENT_ITEMS_SETTLE_MS = 120_000;
 
 /** Letters from the shared mailbox, app-only (Mail.Send limited to that mailbox by Exchange RBAC for Applications). */
 export class GraphMailer implements Mailer {
-  constructor(private readonly options: { graph: Client; sharedMailbox: string; now?: () => Date }) {}
+  constructor(
+    private readonly options: { graph: Client; sharedMailbox: string; now?: () => Date; settleMs?: number },
+  ) {}
 
   async send(email: OutgoingEmail): Promise<{ acceptedAt: string }> {
     const size = email.attachments.reduce((n, a) => n + a.content.length, 0);
@@ -47,7 +49,7 @@ export class GraphMailer implements Mailer {
       throw new DeliveryError(failure.message, {
         permanent: false,
         outcomeUnknown: true,
-        retryAfterMs: SENT_ITEMS_SETTLE_MS,
+        retryAfterMs: this.options.settleMs ?? SENT_ITEMS_SETTLE_MS,
       });
     }
     return { acceptedAt: (this.options.now?.() ?? new Date()).toISOString() };

@@ -23,6 +23,8 @@ export interface Microsoft365Adapters {
 export async function openMicrosoft365(options: {
   tenant: TenantConfig;
   dataDir: string;
+  /** How long to wait before looking for a send whose answer was lost. */
+  unknownOutcomeWaitMs: number;
 }): Promise<Microsoft365Adapters> {
   const { tenant } = options;
   const ca = tenant.extraCaFile ? await readFile(tenant.extraCaFile, "utf8") : undefined;
@@ -54,8 +56,13 @@ export async function openMicrosoft365(options: {
     graph: graph.appGraph,
     teamId: tenant.teamId,
     channelId: tenant.channelId,
+    settleMs: options.unknownOutcomeWaitMs,
   });
-  const mailer = new GraphMailer({ graph: graph.appGraph, sharedMailbox: tenant.sharedMailbox });
+  const mailer = new GraphMailer({
+    graph: graph.appGraph,
+    sharedMailbox: tenant.sharedMailbox,
+    settleMs: options.unknownOutcomeWaitMs,
+  });
   const activity = new GraphActivityNotifier({ graph: graph.appGraph });
   return { graph, documents, verifier, directory, board, mailer, activity };
 }

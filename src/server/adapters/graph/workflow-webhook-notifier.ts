@@ -24,6 +24,7 @@ export class WorkflowWebhookNotifier implements BoardNotifier {
       graph: Client;
       teamId: string | null;
       channelId: string | null;
+      settleMs?: number;
     },
   ) {}
 
@@ -49,7 +50,7 @@ export class WorkflowWebhookNotifier implements BoardNotifier {
       throw new DeliveryError(failure.message, {
         permanent: false,
         outcomeUnknown: true,
-        retryAfterMs: CHANNEL_SETTLE_MS,
+        retryAfterMs: this.options.settleMs ?? CHANNEL_SETTLE_MS,
       });
     }
     if (status === 200 || status === 202) return;
