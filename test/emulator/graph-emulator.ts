@@ -95,6 +95,14 @@ export class GraphEmulator {
   private readonly items = new Map<string, DriveItem>(); // key: drive path, lower-case
   private readonly sessions = new Map<string, UploadSession>();
   private readonly tmp: string;
+  /**
+   * Graph's channel-message limits (2/s per app per tenant, 4/s per team), enforced with 429 + Retry-After on the
+   * channel route. `now` may be a simulated clock. Off unless set.
+   */
+  channelLimit: { perSecond: number; now: () => number } | null = null;
+  /** Posts refused by channelLimit. */
+  channelThrottled = 0;
+  private readonly postTimes: number[] = [];
   private server: https.Server | null = null;
   private issued = 0;
   url = "";
@@ -345,6 +353,15 @@ export class GraphEmulator {
           "InvalidRequestContent",
           "The request body is not a message with an Adaptive Card.",
         );
+      }
+      if (this.channelLimit) {
+        const now = this.channelLimit.now();
+        while (this.postTimes.length && (this.postTimes[0] ?? 0) <= now - 1000) this.postTimes.shift();
+        if (this.postTimes.length >= this.channelLimit.perSecond) {
+          this.channelThrottled += 1;
+          return this.error(res, 429, "TooManyRequests", "Too many requests.", { "retry-after": "1" });
+        }
+        this.postTimes.push(now);
       }
       this.posts.push({
         id: String(Date.now() + this.posts.length),

@@ -37,7 +37,7 @@ export class OutboxWorker implements OutboxSignal {
   private again = false;
   private stopped = true;
   /** Kinds told to wait (Retry-After): their jobs stay due but are left alone until then. */
-  private readonly pausedUntil = new Map<string, number>();
+  private readonly pauses = new Map<string, number>();
   private readonly lastDelivery = new Map<string, number>();
 
   constructor(private readonly options: OutboxWorkerOptions) {}
@@ -90,7 +90,7 @@ export class OutboxWorker implements OutboxSignal {
       let delivered = 0;
       for (const job of jobs) {
         if (this.stopped) return;
-        if ((this.pausedUntil.get(job.kind) ?? 0) > clock.now().getTime()) continue;
+        if ((this.pauses.get(job.kind) ?? 0) > clock.now().getTime()) continue;
         await this.keepRate(job.kind);
         await this.deliver(job);
         delivered += 1;
@@ -115,7 +115,7 @@ export class OutboxWorker implements OutboxSignal {
       const dead = failure?.permanent === true || now - since >= (this.options.deadAfterMs ?? DEFAULT_DEAD_AFTER);
       const retryAfter = failure?.retryAfterMs ?? null;
       if (retryAfter !== null && [429, 503, 504].some((s) => failure?.message.includes(`answered ${s}`))) {
-        this.pausedUntil.set(job.kind, now + retryAfter);
+        this.pauses.set(job.kind, now + retryAfter);
       }
       const next = new Date(now + (retryAfter ?? backoff(job.attempts))).toISOString();
       const message =
@@ -123,6 +123,11 @@ export class OutboxWorker implements OutboxSignal {
         (failure?.outcomeUnknown ? ` ${OUTCOME_UNKNOWN}` : "");
       await store.transaction((tx) => tx.failJob(job.id, message, next, dead));
     }
+  }
+
+  /** Until when a kind waits because Graph said Retry-After (epoch ms; 0 when it does not wait). */
+  pausedUntil(kind: string): number {
+    return this.pauses.get(kind) ?? 0;
   }
 
   private async keepRate(kind: string): Promise<void> {
