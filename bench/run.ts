@@ -27,6 +27,7 @@ import type autocannon from "autocannon";
 import { artifactPath } from "../test/support/artifacts.js";
 import { startTestServer, type TestServer } from "../test/support/start-server.js";
 import { EmailCorpus } from "./email-corpus.js";
+import { runGraphFaultsBench } from "./graph-faults.bench.js";
 import {
   type ClosedLoopResult,
   closedLoop,
@@ -683,6 +684,7 @@ async function main(): Promise<void> {
   );
   log(`wrote ${path.relative(process.cwd(), file)}; ${runClean ? "the run was clean" : "some requests failed"}`);
   process.exitCode = runClean ? 0 : 1;
+  if (!(await runGraphFaultsBench())) process.exitCode = 1;
 }
 
 main()
