@@ -215,7 +215,6 @@ export async function stormScenario(options: { cases: number; stormHours?: numbe
     const kinds = ["file-document", "send-email", "post-board-card", "notify-person"];
     const refs = await seed(h, options.cases, kinds);
     await drain(h);
-    const afterStorm = Math.max(h.clock.now().getTime(), stormEnd);
     const jobs = await h.store.listJobs({});
     const markers = (values: string[]) => values.length - new Set(values).size;
     const emailMarkers = h.emulator.sent.map((m) => String(m.marker));
@@ -229,7 +228,7 @@ export async function stormScenario(options: { cases: number; stormHours?: numbe
       stormHours,
       refusedDuringStorm: refused,
       maxAttemptsOfAJob: Math.max(...jobs.map((j) => j.attempts)),
-      simulatedMinutesToClearAfterStorm: Math.round((h.clock.now().getTime() - afterStorm) / 60_000),
+      simulatedMinutesToClearAfterStorm: Math.round((h.clock.now().getTime() - stormEnd) / 60_000),
       emailsSent: h.emulator.sent.length,
       duplicateEmails: markers(emailMarkers),
       cardsPosted: h.emulator.posts.length,
