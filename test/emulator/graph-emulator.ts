@@ -232,7 +232,11 @@ export class GraphEmulator {
     const faults = this.faults.take(line);
     let dropAnswer = false;
     for (const fault of faults) {
-      if (fault.kind === "slow") await new Promise((r) => setTimeout(r, fault.delayMs));
+      if (fault.kind === "slow") {
+        // The request arrives whole and is acted on late, as a slow server does: read it first, answer afterwards.
+        if (!url.pathname.startsWith("/upload/")) PREREAD.set(req, await readBody(req));
+        await new Promise((r) => setTimeout(r, fault.delayMs));
+      }
       if (fault.kind === "drop-answer") dropAnswer = true;
       if (fault.kind === "cut") {
         await this.cutAfter(req, fault.afterBytes);
@@ -827,7 +831,12 @@ export class GraphEmulator {
   }
 }
 
+/** Bodies read before a slow answer's delay, so the request is still acted on after the client gave up. */
+const PREREAD = new WeakMap<IncomingMessage, Buffer>();
+
 function readBody(req: IncomingMessage): Promise<Buffer> {
+  const preread = PREREAD.get(req);
+  if (preread) return Promise.resolve(preread);
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     req.on("data", (c: Buffer) => chunks.push(c));
