@@ -105,18 +105,21 @@ export class GraphEmulator {
   private readonly postTimes: number[] = [];
   private server: https.Server | null = null;
   private issued = 0;
+  private currentKid = "emulator-key-1";
+  private readonly keys: JWK[] = [];
   url = "";
 
   private constructor(
     readonly options: EmulatorOptions,
     readonly ca: string,
     private readonly key: string,
-    private readonly signingKey: CryptoKey,
-    private readonly verifyKey: CryptoKey,
+    private signingKey: CryptoKey,
+    private verifyKey: CryptoKey,
     readonly jwk: JWK,
     tmp: string,
   ) {
     this.tmp = tmp;
+    this.keys.push(jwk);
   }
 
   static async start(options: Partial<EmulatorOptions> = {}): Promise<GraphEmulator> {
@@ -179,8 +182,19 @@ export class GraphEmulator {
       exp: now + (options.lifetimeSeconds ?? 3600),
       ...claims,
     })
-      .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: options.kid ?? "emulator-key-1" })
+      .setProtectedHeader({ alg: "RS256", typ: "JWT", kid: options.kid ?? this.currentKid })
       .sign(this.signingKey);
+  }
+
+  /** Key rollover, as Entra ID does it: a new signing key under a new kid, published beside the old one. */
+  async rotateSigningKey(): Promise<string> {
+    const { privateKey, publicKey } = await generateKeyPair("RS256", { extractable: true });
+    const kid = `emulator-key-${this.keys.length + 1}`;
+    this.keys.push({ ...(await exportJWK(publicKey)), kid, use: "sig", alg: "RS256" });
+    this.signingKey = privateKey;
+    this.verifyKey = publicKey;
+    this.currentKid = kid;
+    return kid;
   }
 
   /** The file at a drive path, or null. */
@@ -334,7 +348,7 @@ export class GraphEmulator {
     }
     if (method === "GET" && /^\/([^/]+)\/discovery\/v2\.0\/keys$/.test(p)) {
       this.count("GET keys");
-      return this.json(res, 200, { keys: [this.jwk] });
+      return this.json(res, 200, { keys: this.keys });
     }
     m = /^\/upload\/([^/]+)$/.exec(p);
     if (m) {

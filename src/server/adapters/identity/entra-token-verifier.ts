@@ -13,6 +13,8 @@ export interface EntraTokenVerifierOptions {
   allowedTenants: readonly string[];
   /** Fetches the signing keys; the emulator's certificate is trusted through it in tests. */
   transport: HttpsTransport;
+  /** Least time between two JWKS fetches on an unknown kid (default 30 s; tests shorten it). */
+  jwksCooldownMs?: number;
   /** Seconds of clock skew tolerated on exp/nbf. */
   clockToleranceSeconds?: number;
   /** Called with each verified person, so the directory learns names and roles (no token is passed on). */
@@ -39,7 +41,7 @@ export class EntraTokenVerifier implements TokenVerifier {
     const transport = options.transport;
     this.jwks = createRemoteJWKSet(new URL(`${this.host}/common/discovery/v2.0/keys`), {
       cacheMaxAge: 12 * 3600_000,
-      cooldownDuration: 30_000,
+      cooldownDuration: options.jwksCooldownMs ?? 30_000,
       timeoutDuration: 10_000,
       [customFetch]: async (url: string) => {
         const answer = await transport.send({ method: "GET", url, headers: { accept: "application/json" } });
