@@ -7,6 +7,7 @@ import { registerDocumentRoutes } from "./routes/documents.js";
 import { registerHealthRoute } from "./routes/health.js";
 import { registerIntakeRoutes } from "./routes/intake.js";
 import { registerOpenApiRoute } from "./routes/openapi.js";
+import { registerOutlookRoutes } from "./routes/outlook.js";
 import { registerTransitionRoutes } from "./routes/transitions.js";
 import { registerWebRoutes } from "./web-routes.js";
 
@@ -44,6 +45,7 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerCaseRoutes(app, ctx);
   registerTransitionRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
+  registerOutlookRoutes(app, ctx);
   await registerWebRoutes(app, { webRoot: options.webRoot });
   return app;
 }
