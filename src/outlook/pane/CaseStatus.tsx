@@ -23,7 +23,7 @@ export function CaseStatus({ value, teamsAppId }: { value: CaseView; teamsAppId:
         {value.overdue ? " (overdue)" : ""}
       </Body1>
       <Link href={caseLink({ caseId: value.id, teamsAppId })} target="_blank" rel="noopener">
-        Open {value.reference} in Teams
+        {teamsAppId ? `Open ${value.reference} in Teams` : `Open ${value.reference} on the case board`}
       </Link>
     </div>
   );

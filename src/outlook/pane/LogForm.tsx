@@ -16,7 +16,7 @@ export interface LogFormProps {
 export function LogForm({ suggestedCategory, busy, onLog }: LogFormProps) {
   const styles = useStyles();
   const [note, setNote] = useState("");
-  const [category, setCategory] = useState("");
+  const [category, setCategory] = useState(suggestedCategory ?? "");
   const [touched, setTouched] = useState(false);
   // The suggestion arrives after first paint; it fills the field only until the person chooses.
   useEffect(() => {

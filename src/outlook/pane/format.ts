@@ -18,18 +18,22 @@ const DATE = new Intl.DateTimeFormat("en-GB", {
   year: "numeric",
 });
 
-/** "Tue 24 November 2026 at 10:15" in London time. */
+/** "Tue 24 November 2026, 10:15" in London time. */
 export function formatReceived(iso: string | null): string {
   if (!iso) return "Not known";
   const date = new Date(iso);
-  return Number.isNaN(date.getTime()) ? "Not known" : DATE_TIME.format(date);
+  if (Number.isNaN(date.getTime())) return "Not known";
+  const part = Object.fromEntries(DATE_TIME.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.weekday} ${part.day} ${part.month} ${part.year}, ${part.hour}:${part.minute}`;
 }
 
 /** A plain date "2026-12-09" as "Wednesday 9 December 2026" (no time zone can shift it: it is read at noon UTC). */
 export function formatDueDate(plainDate: string | null | undefined): string {
   if (!plainDate) return "Not set";
   const date = new Date(`${plainDate}T12:00:00Z`);
-  return Number.isNaN(date.getTime()) ? plainDate : DATE.format(date);
+  if (Number.isNaN(date.getTime())) return plainDate;
+  const part = Object.fromEntries(DATE.formatToParts(date).map((p) => [p.type, p.value]));
+  return `${part.weekday} ${part.day} ${part.month} ${part.year}`;
 }
 
 export function formatSize(bytes: number): string {
