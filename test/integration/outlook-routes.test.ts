@@ -144,3 +144,16 @@ describe("POST /api/intake/email-parts", () => {
     expect(logged.summary).toContain("Caller sounded very upset");
   });
 });
+
+describe("GET /addin/icon-{size}.png", () => {
+  test("serves the add-in's icons that the manifests point at, and nothing else", async () => {
+    for (const size of [16, 32, 80]) {
+      const res = await fetch(`${server.baseUrl}/addin/icon-${size}.png`);
+      expect(res.status).toBe(200);
+      expect(res.headers.get("content-type")).toBe("image/png");
+      const png = Buffer.from(await res.arrayBuffer());
+      expect(png.readUInt32BE(16)).toBe(size);
+    }
+    expect((await fetch(`${server.baseUrl}/addin/icon-..%2F..%2Fpackage.json.png`)).status).toBe(404);
+  });
+});

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import type { HttpContext } from "./context.js";
 import { registerErrorHandling } from "./error-handler.js";
+import { registerAddinIconRoutes } from "./routes/addin-icons.js";
 import { registerCaseRoutes } from "./routes/cases.js";
 import { registerDevTokenRoute } from "./routes/dev-token.js";
 import { registerDocumentRoutes } from "./routes/documents.js";
@@ -46,6 +47,7 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerTransitionRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
   registerOutlookRoutes(app, ctx);
+  registerAddinIconRoutes(app);
   await registerWebRoutes(app, { webRoot: options.webRoot });
   return app;
 }
