@@ -1,9 +1,9 @@
 import { Body1, makeStyles, Spinner, Text, Title2, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense, useEffect, useState } from "react";
 import type { ApiClient } from "../../web/api/client.js";
 import type { MailboxAdapter } from "../mailbox/mailbox-adapter.js";
 import { EmailSummary } from "./EmailSummary.js";
-import { useTaskPane } from "./use-task-pane.js";
+import { afterPaint, useTaskPane } from "./use-task-pane.js";
 
 // Not needed to see the email: fetched while the summary paints.
 const PaneActions = lazy(() => import("./PaneActions.js"));
@@ -33,10 +33,18 @@ export function TaskPane({ mailbox, api, teamsAppId }: TaskPaneProps) {
   const styles = useStyles();
   const model = useTaskPane(mailbox, api);
   const { item } = model;
-  // Start fetching the actions while Outlook hands over the item, so they rarely have to be waited for.
+  // The actions are fetched once the email summary has painted: early enough that they are rarely waited for, late
+  // enough not to compete with that first paint.
+  const ready = item.status === "ready";
+  const [summaryPainted, setSummaryPainted] = useState(false);
   useEffect(() => {
-    void import("./PaneActions.js");
-  }, []);
+    if (!ready) return;
+    let live = true;
+    void afterPaint().then(() => live && setSummaryPainted(true));
+    return () => {
+      live = false;
+    };
+  }, [ready]);
   return (
     <main className={styles.main}>
       <Title2 as="h1" className={styles.text}>
@@ -57,7 +65,11 @@ export function TaskPane({ mailbox, api, teamsAppId }: TaskPaneProps) {
         <>
           <EmailSummary item={item.item} />
           <Suspense fallback={<Spinner size="tiny" label="Checking whether it is already logged…" />}>
-            <PaneActions model={model} item={item.item} mailbox={mailbox} teamsAppId={teamsAppId} />
+            {summaryPainted ? (
+              <PaneActions model={model} item={item.item} mailbox={mailbox} teamsAppId={teamsAppId} />
+            ) : (
+              <Spinner size="tiny" label="Checking whether it is already logged…" />
+            )}
           </Suspense>
         </>
       ) : null}

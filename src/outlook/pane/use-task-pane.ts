@@ -53,6 +53,10 @@ export interface TaskPaneModel {
   recheck(): void;
 }
 
+/** Resolves once the browser has painted the current state (the frame after the next one has begun). */
+export const afterPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
 /** The category "Complaint" plus the reference: how staff find logged emails in Outlook. */
 export const complaintCategories = (reference: string): string[] => ["Complaint", reference];
 
@@ -93,15 +97,18 @@ export function useTaskPane(mailbox: MailboxAdapter, api: ApiClient): TaskPaneMo
         (o) => live && setOwnership(o),
         () => live && setOwnership({ kind: "unknown" }),
       );
-      // The hint is read locally and loaded after first paint: it is not needed to see the email.
-      void Promise.all([mailbox.readBodyText(), import("../../web/complaint-signals/index.js")]).then(
-        ([text, signals]) => {
-          if (!live) return;
-          const full = `${current.subject}\n${text}`;
-          setHint({ reading: signals.readComplaintSignals(full), suggestedCategory: signals.suggestCategory(full) });
-        },
-        () => {},
-      );
+      // The hint is read locally and loaded after the summary has painted: it is not needed to see the email, and
+      // evaluating its chunk earlier would hold up that paint.
+      void afterPaint()
+        .then(() => Promise.all([mailbox.readBodyText(), import("../../web/complaint-signals/index.js")]))
+        .then(
+          ([text, signals]) => {
+            if (!live) return;
+            const full = `${current.subject}\n${text}`;
+            setHint({ reading: signals.readComplaintSignals(full), suggestedCategory: signals.suggestCategory(full) });
+          },
+          () => {},
+        );
       try {
         const result = await lookupItem(api, current);
         if (live) setLookup({ status: "done", result });
