@@ -154,7 +154,7 @@ describe("Outlook task pane (development harness)", () => {
     }
   });
 
-  it("works the same on a dropped .eml, and says when an ordinary email does not read like a complaint", async () => {
+  it("works the same on a dropped .eml, says when an email does not read like a complaint, and when tagging is refused", async () => {
     const { server, browser } = started();
     const isolated = await newIsolatedPage(browser);
     const { page } = isolated;
@@ -169,8 +169,12 @@ describe("Outlook task pane (development harness)", () => {
         .locator('input[type="file"]')
         .setInputFiles({ name: "dropped.eml", mimeType: "message/rfc822", buffer: built.raw });
       await page.getByTestId("email-summary").getByText("Certificate still missing").waitFor();
+      // A delegate in a shared mailbox: Outlook refuses the category; the complaint is logged all the same.
+      await page.getByLabel("Delegate in a shared mailbox (no permission to add categories)").check();
+      await page.getByText(/can read but not change items/).waitFor();
       await page.getByRole("button", { name: "Log complaint" }).click();
       await page.getByText(/^Logged as CMP-\d{4}-\d{4}$/).waitFor();
+      await page.getByText(/Outlook did not let Redress add the Complaint category/).waitFor();
     } finally {
       await isolated.close();
     }
