@@ -5,7 +5,8 @@
  *   pointing at the XML add-in's Id);
  * - the XML manifest against the Office add-in XSDs in ../shared/schemas/office-addin-xml-manifest. The official set
  *   does not compile with libxml2 (a missing import, a pattern libxml2 rejects), so the `stella-reconstructed` set,
- *   derived from it, is used: structure, element order, types and enumerations are checked.
+ *   derived from it, is used: structure, element order, types and enumerations are checked. Elements newer than
+ *   those XSDs (SupportsSharedFolders) are checked for their place and removed before the XSD check.
  */
 import { existsSync } from "node:fs";
 import { readFile } from "node:fs/promises";
@@ -63,12 +64,30 @@ export async function validateUnifiedManifest(
   return problems;
 }
 
+/**
+ * Elements newer than the XSDs (they predate Mailbox 1.13): each is checked here for its place, then removed before
+ * the XSD check, which would otherwise refuse what Outlook accepts.
+ */
+const NEWER_ELEMENTS: ReadonlyArray<{ element: RegExp; placement: RegExp; rule: string }> = [
+  {
+    element: /\s*<SupportsSharedFolders>true<\/SupportsSharedFolders>/g,
+    placement: /<DesktopFormFactor>\s*(?:<!--[\s\S]*?-->\s*)?<SupportsSharedFolders>true<\/SupportsSharedFolders>/,
+    rule: "SupportsSharedFolders must be the first element of DesktopFormFactor",
+  },
+];
+
 export async function validateXmlManifest(xml: string): Promise<{ checked: boolean; problems: string[] }> {
   if (!existsSync(XSD_DIR)) return { checked: false, problems: [] };
+  const placementProblems: string[] = [];
+  for (const newer of NEWER_ELEMENTS) {
+    if (newer.element.test(xml) && !newer.placement.test(xml)) placementProblems.push(newer.rule);
+    newer.element.lastIndex = 0;
+    xml = xml.replace(newer.element, "");
+  }
   const [main, ...preload] = await Promise.all(
     XSD_FILES.map(async (fileName) => ({ fileName, contents: await readFile(path.join(XSD_DIR, fileName), "utf8") })),
   );
   if (!main) throw new Error("No main XSD");
   const result = await validateXML({ xml: [{ fileName: "addin.xml", contents: xml }], schema: [main], preload });
-  return { checked: true, problems: result.errors.map((e) => e.rawMessage) };
+  return { checked: true, problems: [...placementProblems, ...result.errors.map((e) => e.rawMessage)] };
 }

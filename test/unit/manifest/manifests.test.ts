@@ -62,6 +62,7 @@ describe("XML add-in manifest", () => {
     expect(await validateXmlManifest(xml)).toEqual({ checked: true, problems: [] });
     expect(xml).toContain('xsi:type="MessageReadCommandSurface"');
     expect(xml).toContain('xsi:type="VersionOverridesV1_1"');
+    expect(xml).toContain("<SupportsSharedFolders>true</SupportsSharedFolders>");
   });
 
   test.skipIf(!existsSync(XSD_DIR))("a broken manifest is caught", async () => {
