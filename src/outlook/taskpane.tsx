@@ -1,6 +1,6 @@
 // The Outlook task pane ("Log as complaint"). Inside Outlook (the manifest opens /taskpane.html?host=outlook) it
 // loads Office.js and works on the open email; in a plain browser it offers the development harness instead.
-import { makeStyles, Spinner } from "@fluentui/react-components";
+import { makeStyles, Spinner, Title2, tokens } from "@fluentui/react-components";
 import { lazy, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiClient } from "../web/api/client.js";
@@ -12,10 +12,27 @@ import { TaskPane } from "./pane/TaskPane.js";
 // The harness (samples, .eml reader, persona picker) is never needed inside Outlook: its own chunk.
 const Harness = lazy(() => import("./harness/Harness.js").then((m) => ({ default: m.Harness })));
 
-const useStyles = makeStyles({ wait: { padding: "1rem" } });
+const useStyles = makeStyles({
+  wait: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalL}`,
+  },
+  heading: { margin: 0 },
+});
 
+/** What shows while Office.js or the harness loads: the pane's own heading, so the page never looks blank. */
 function Waiting() {
-  return <Spinner className={useStyles().wait} size="small" label="Opening Redress…" />;
+  const styles = useStyles();
+  return (
+    <main className={styles.wait}>
+      <Title2 as="h1" className={styles.heading}>
+        Log as complaint
+      </Title2>
+      <Spinner size="small" label="Opening Redress…" />
+    </main>
+  );
 }
 
 const params = new URLSearchParams(window.location.search);
