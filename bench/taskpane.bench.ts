@@ -64,19 +64,35 @@ export async function benchTaskpane(): Promise<{ pass: boolean }> {
     const harnessScripts = [...outlookScripts.map((s) => new URL(s, server.baseUrl).href), ...fetched];
     const harnessKb = await gzipOf([...new Set(harnessScripts)].filter((u) => u.startsWith(server.baseUrl)));
 
+    // Wall time is what a person waits; on a machine shared with other work it is inflated by waiting for a core,
+    // so the renderer main thread's own CPU time (Chromium's ThreadTime metric) is reported beside it.
+    const cdp = await context.newCDPSession(page);
+    await cdp.send("Performance.enable");
+    const threadTime = async (): Promise<number> => {
+      const { metrics } = await cdp.send("Performance.getMetrics");
+      return (metrics.find((m) => m.name === "ThreadTime")?.value ?? Number.NaN) * 1000;
+    };
     const times: number[] = [];
+    const cpuTimes: number[] = [];
     for (let i = 0; i < WARM_UP_LOADS + MEASURED_LOADS; i++) {
+      await page.goto("about:blank");
+      const before = await threadTime();
       await page.goto(url);
       const at = await page.waitForFunction(() => {
         const mark = performance.getEntriesByName("redress:summary-painted")[0];
         return mark ? mark.startTime : null;
       });
-      if (i >= WARM_UP_LOADS) times.push((await at.jsonValue()) as number);
+      const cpu = (await threadTime()) - before;
+      if (i >= WARM_UP_LOADS) {
+        times.push((await at.jsonValue()) as number);
+        cpuTimes.push(cpu);
+      }
     }
     await context.close();
 
     const p50 = percentile(times, 50);
     const p95 = percentile(times, 95);
+    const cpuP50 = percentile(cpuTimes, 50);
     const goals = [
       {
         goal: "Task pane JS for first paint (in Outlook: taskpane.html's scripts)",
@@ -95,6 +111,12 @@ export async function benchTaskpane(): Promise<{ pass: boolean }> {
         target: `<= ${GOAL_SUMMARY_MS} ms`,
         measured: `${fmt(p50)} ms (p95 ${fmt(p95)} ms; load ${fmt(os.loadavg()[0])} on ${os.cpus().length} cores)`,
         pass: p50 <= GOAL_SUMMARY_MS,
+      },
+      {
+        goal: "  … renderer main-thread CPU time to the summary (p50; upper bound: until the check)",
+        target: "(for information)",
+        measured: Number.isNaN(cpuP50) ? "not available" : `${fmt(cpuP50)} ms`,
+        pass: true,
       },
     ];
     process.stdout.write(
