@@ -91,9 +91,10 @@ export default (_env, argv) => {
             name: "react",
             priority: 30,
           },
+          // No fixed name: Fluent is split by the pages and chunks that use it, so the task pane's first paint does
+          // not carry the components only the tab (or a later, lazily loaded part of the pane) needs.
           fluent: {
             test: /[\\/]node_modules[\\/](@fluentui|@griffel|@floating-ui|tabster|keyborg)[\\/]/,
-            name: "fluent",
             priority: 20,
           },
           // Other vendor code falls to webpack's default groups, split by the pages that use it (teams-js: the tab).

@@ -42,6 +42,7 @@ import { type CpuShare, fsyncLatencyMs, type Memory, memoryOf, withCpu } from ".
 import { SEEDED_STAGES, seedCases } from "./seed.js";
 import { type LatencySummary, round, seededRandom, summarise } from "./stats.js";
 import { fmt, table } from "./table.js";
+import { benchTaskpane } from "./taskpane.bench.js";
 
 const PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 /** Profiling slows everything down and the profile is written only on a clean exit: allow more time then. */
@@ -685,6 +686,7 @@ async function main(): Promise<void> {
   log(`wrote ${path.relative(process.cwd(), file)}; ${runClean ? "the run was clean" : "some requests failed"}`);
   process.exitCode = runClean ? 0 : 1;
   if (!(await runGraphFaultsBench())) process.exitCode = 1;
+  await benchTaskpane();
 }
 
 main()

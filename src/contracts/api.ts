@@ -45,6 +45,10 @@ export const ZIntakeQuery = z
     receivedAt: instant.optional(),
     conversationId: z.string().trim().min(1).max(500).optional(),
     relationship: ZRelationship.optional(),
+    /** A note from the person logging it, for the Operations Director (the Outlook add-in's optional note). */
+    note: z.string().trim().max(1000).optional(),
+    /** The category the add-in suggests; triage decides the real one. */
+    suggestedCategory: z.string().trim().max(100).optional(),
   })
   .strict();
 

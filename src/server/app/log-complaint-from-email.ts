@@ -17,6 +17,10 @@ export interface LogComplaintFromEmailOptions {
   receivedAt?: Date;
   conversationId?: string;
   relationship?: Relationship;
+  /** The logger's note for the Operations Director; kept in the case history. */
+  note?: string;
+  /** The category the add-in suggests; only a hint for triage. */
+  suggestedCategory?: string;
 }
 
 export interface LogComplaintResult {
@@ -164,8 +168,19 @@ async function logParsed(options: LogComplaintFromEmailOptions, parsed: ParsedEm
       at,
       actorId: actor.id,
       kind: "logged",
-      summary: `Logged from an email with ${parsed.attachments.length} attachment(s); response due ${created.responseDueDate}.`,
-      data: { channel: "email", attachments: parsed.attachments.length },
+      summary: [
+        `Logged from an email with ${parsed.attachments.length} attachment(s); response due ${created.responseDueDate}.`,
+        options.suggestedCategory ? `Suggested category: ${options.suggestedCategory}.` : "",
+        options.note ? `Note from the person who logged it: ${options.note}` : "",
+      ]
+        .filter(Boolean)
+        .join(" "),
+      data: {
+        channel: "email",
+        attachments: parsed.attachments.length,
+        ...(options.suggestedCategory ? { suggestedCategory: options.suggestedCategory } : {}),
+        ...(options.note ? { note: options.note } : {}),
+      },
     });
     await enqueueJobs({ tx, caseId: created.id, jobs, at, newId: deps.newId });
     return { case: created, created: true, jobs: jobs.length };

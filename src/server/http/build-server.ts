@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import type { HttpContext } from "./context.js";
 import { registerErrorHandling } from "./error-handler.js";
+import { registerAddinIconRoutes } from "./routes/addin-icons.js";
 import { registerCaseRoutes } from "./routes/cases.js";
 import { registerClientConfigRoute } from "./routes/client-config.js";
 import { registerDeliveryRoutes } from "./routes/deliveries.js";
@@ -10,6 +11,7 @@ import { registerDocumentRoutes } from "./routes/documents.js";
 import { registerHealthRoute } from "./routes/health.js";
 import { registerIntakeRoutes } from "./routes/intake.js";
 import { registerOpenApiRoute } from "./routes/openapi.js";
+import { registerOutlookRoutes } from "./routes/outlook.js";
 import { registerTransitionRoutes } from "./routes/transitions.js";
 import { registerWebRoutes } from "./web-routes.js";
 
@@ -50,6 +52,8 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerCaseRoutes(app, ctx);
   registerTransitionRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
+  registerOutlookRoutes(app, ctx);
+  registerAddinIconRoutes(app);
   await registerWebRoutes(app, { webRoot: options.webRoot });
   return app;
 }

@@ -91,6 +91,11 @@ const styleHash = (css: string): string => `'sha256-${createHash("sha256").updat
 const LANDING_CSP = buildContentSecurityPolicy({ styleSrc: [styleHash(LANDING_STYLE)] });
 /** The task pane and the tab: Fluent UI's style elements (see EMPTY_INLINE_STYLE_HASH), nothing else inline. */
 const APP_CSP = buildContentSecurityPolicy({ styleSrc: [EMPTY_INLINE_STYLE_HASH] });
+/** The task pane also loads Office.js from Microsoft's CDN, as Office requires (only when opened inside Outlook). */
+const TASKPANE_CSP = buildContentSecurityPolicy({
+  styleSrc: [EMPTY_INLINE_STYLE_HASH],
+  scriptSrc: ["https://appsforoffice.microsoft.com"],
+});
 
 function sendHtml(reply: FastifyReply, html: string, csp: string): FastifyReply {
   return reply
@@ -109,7 +114,7 @@ const isMissingFile = (error: unknown): boolean =>
 export async function registerWebRoutes(app: FastifyInstance, options: WebRoutesOptions): Promise<void> {
   const webRoot = path.resolve(options.webRoot);
 
-  async function sendBuiltPage(reply: FastifyReply, fileName: string): Promise<FastifyReply> {
+  async function sendBuiltPage(reply: FastifyReply, fileName: string, csp = APP_CSP): Promise<FastifyReply> {
     let html: string;
     try {
       html = await readFile(path.join(webRoot, fileName), "utf8");
@@ -122,7 +127,7 @@ export async function registerWebRoutes(app: FastifyInstance, options: WebRoutes
         .type("text/plain; charset=utf-8")
         .send(WEB_NOT_BUILT_MESSAGE);
     }
-    return sendHtml(reply, html, APP_CSP);
+    return sendHtml(reply, html, csp);
   }
 
   app.get("/", async (_request, reply) => {
@@ -132,7 +137,7 @@ export async function registerWebRoutes(app: FastifyInstance, options: WebRoutes
     );
     return sendHtml(reply, webBuilt ? LANDING_HTML.built : LANDING_HTML.notBuilt, LANDING_CSP);
   });
-  app.get("/taskpane.html", async (_request, reply) => sendBuiltPage(reply, "taskpane.html"));
+  app.get("/taskpane.html", async (_request, reply) => sendBuiltPage(reply, "taskpane.html", TASKPANE_CSP));
   app.get("/tab", async (_request, reply) => sendBuiltPage(reply, "tab.html"));
 
   // `wildcard: true` (one `/assets/*` route) rather than a route per file found at start: a rebuild's new names

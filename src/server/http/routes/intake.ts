@@ -52,6 +52,8 @@ function registerEmailIntakeRoute(app: FastifyInstance, ctx: HttpContext): void 
       receivedAt: query.receivedAt ? new Date(query.receivedAt) : undefined,
       conversationId: query.conversationId,
       relationship: query.relationship,
+      note: query.note,
+      suggestedCategory: query.suggestedCategory,
     });
     return reply
       .status(result.created ? 201 : 200)

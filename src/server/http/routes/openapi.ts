@@ -2,6 +2,7 @@ import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import * as api from "../../../contracts/api.js";
 import { ERROR_CODES } from "../../../contracts/error-codes.js";
+import * as outlook from "../../../contracts/outlook.js";
 import { TRANSITION_ROUTES } from "./transitions.js";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -55,6 +56,40 @@ export function buildOpenApi(): Record<string, unknown> {
           { name: "conversationId", in: "query", schema: { type: "string" } },
         ],
         responses: { 200: { description: "{ cases: [...] }" }, ...errors },
+      },
+    },
+    "/api/intake/email-parts": {
+      post: {
+        summary:
+          "As /api/intake/email, from the parts Office.js gives before Mailbox 1.14 (headers, body, attachments in base64); the server assembles the message.",
+        parameters: queryParameters(api.ZIntakeQuery),
+        requestBody: { ...jsonBody(outlook.ZEmailParts), required: true },
+        responses: { 201: caseResponse, 200: caseResponse, ...errors },
+      },
+    },
+    "/api/intake/complainant-cases": {
+      get: {
+        summary: "Open cases from this sender that the caller may see (for Add to case).",
+        parameters: queryParameters(outlook.ZComplainantCasesQuery),
+        responses: { 200: { description: "{ cases: [...] }" }, ...errors },
+      },
+    },
+    "/api/cases/{id}/emails": {
+      post: {
+        summary:
+          "Add a later email to a case (message/rfc822, or the parts as JSON). 201 when added, 200 when it was already there.",
+        parameters: [
+          { name: "id", in: "path", required: true, schema: { type: "string" } },
+          ...queryParameters(outlook.ZAddEmailQuery),
+        ],
+        requestBody: {
+          required: true,
+          content: {
+            "message/rfc822": { schema: { type: "string", format: "binary" } },
+            "application/json": { schema: json(outlook.ZEmailParts) },
+          },
+        },
+        responses: { 201: caseResponse, 200: caseResponse, ...errors },
       },
     },
     "/api/cases": {

@@ -1,0 +1,163 @@
+/**
+ * The task pane's behaviour, apart from how it looks: read the item, check whether it is logged, log it or add it
+ * to a case with visible progress, tag it in Outlook, and retry safely. The prepared message is kept between
+ * retries so a retry sends the very same bytes (the server recognises them: it never logs twice).
+ */
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { CaseView } from "../../contracts/views.js";
+import type { ApiClient } from "../../web/api/client.js";
+import type { ComplaintReading } from "../../web/complaint-signals/classify.js";
+import type {
+  MailboxAdapter,
+  MailboxOwnership,
+  MailItemSummary,
+  MessageContent,
+  TagResult,
+} from "../mailbox/mailbox-adapter.js";
+import { describeFailure, type Failure } from "./failures.js";
+import { addEmailToCase, type LookupResult, logEmail, lookupItem } from "./pane-api.js";
+
+export type ItemState =
+  | { status: "reading" }
+  | { status: "none" }
+  | { status: "ready"; item: MailItemSummary }
+  | { status: "failed"; failure: Failure };
+
+export type LookupState =
+  | { status: "checking" }
+  | { status: "done"; result: LookupResult }
+  | { status: "failed"; failure: Failure };
+
+export type ActionStep = "reading" | "sending" | "tagging";
+
+export type ActionState =
+  | { status: "idle" }
+  | { status: "working"; kind: "log" | "add"; step: ActionStep }
+  | { status: "done"; kind: "log" | "add"; case: CaseView; isNew: boolean; tag: TagResult | null }
+  | { status: "failed"; kind: "log" | "add"; failure: Failure };
+
+export interface Hint {
+  reading: ComplaintReading;
+  suggestedCategory: string;
+}
+
+export interface TaskPaneModel {
+  item: ItemState;
+  lookup: LookupState;
+  action: ActionState;
+  hint: Hint | null;
+  ownership: MailboxOwnership | null;
+  logComplaint(options: { note: string; category: string }): void;
+  addToCase(caseId: string): void;
+  retry(): void;
+  recheck(): void;
+}
+
+/** Resolves once the browser has painted the current state (the frame after the next one has begun). */
+export const afterPaint = (): Promise<void> =>
+  new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+
+/** The category "Complaint" plus the reference: how staff find logged emails in Outlook. */
+export const complaintCategories = (reference: string): string[] => ["Complaint", reference];
+
+export function useTaskPane(mailbox: MailboxAdapter, api: ApiClient): TaskPaneModel {
+  const [item, setItem] = useState<ItemState>({ status: "reading" });
+  const [lookup, setLookup] = useState<LookupState>({ status: "checking" });
+  const [action, setAction] = useState<ActionState>({ status: "idle" });
+  const [hint, setHint] = useState<Hint | null>(null);
+  const [ownership, setOwnership] = useState<MailboxOwnership | null>(null);
+  const [generation, setGeneration] = useState(0);
+  const prepared = useRef<MessageContent | null>(null);
+  const lastAttempt = useRef<(() => Promise<void>) | null>(null);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` re-reads the item when Outlook moves on
+  useEffect(() => {
+    let live = true;
+    prepared.current = null;
+    setAction({ status: "idle" });
+    setItem({ status: "reading" });
+    setLookup({ status: "checking" });
+    setHint(null);
+    (async () => {
+      let summary: MailItemSummary | null;
+      try {
+        summary = await mailbox.readItem();
+      } catch (error) {
+        if (live) setItem({ status: "failed", failure: describeFailure(error) });
+        return;
+      }
+      if (!live) return;
+      if (!summary) {
+        setItem({ status: "none" });
+        return;
+      }
+      setItem({ status: "ready", item: summary });
+      const current = summary;
+      void mailbox.ownership().then(
+        (o) => live && setOwnership(o),
+        () => live && setOwnership({ kind: "unknown" }),
+      );
+      // The hint is read locally and loaded after the summary has painted: it is not needed to see the email, and
+      // evaluating its chunk earlier would hold up that paint.
+      void afterPaint()
+        .then(() => Promise.all([mailbox.readBodyText(), import("../../web/complaint-signals/index.js")]))
+        .then(
+          ([text, signals]) => {
+            if (!live) return;
+            const full = `${current.subject}\n${text}`;
+            setHint({ reading: signals.readComplaintSignals(full), suggestedCategory: signals.suggestCategory(full) });
+          },
+          () => {},
+        );
+      try {
+        const result = await lookupItem(api, current);
+        if (live) setLookup({ status: "done", result });
+      } catch (error) {
+        if (live) setLookup({ status: "failed", failure: describeFailure(error) });
+      }
+    })();
+    return () => {
+      live = false;
+    };
+  }, [mailbox, api, generation]);
+
+  useEffect(() => mailbox.onItemChanged(() => setGeneration((g) => g + 1)), [mailbox]);
+
+  const run = useCallback(
+    (kind: "log" | "add", send: (content: MessageContent, summary: MailItemSummary) => ReturnType<typeof logEmail>) => {
+      if (item.status !== "ready") return;
+      const summary = item.item;
+      const attempt = async () => {
+        try {
+          setAction({ status: "working", kind, step: "reading" });
+          prepared.current ??= await mailbox.readMessage();
+          setAction({ status: "working", kind, step: "sending" });
+          const result = await send(prepared.current, summary);
+          setAction({ status: "working", kind, step: "tagging" });
+          const tag = await mailbox
+            .tagItem(complaintCategories(result.case.reference))
+            .catch((): TagResult => ({ status: "not-permitted" }));
+          setAction({ status: "done", kind, case: result.case, isNew: result.isNew, tag });
+        } catch (error) {
+          setAction({ status: "failed", kind, failure: describeFailure(error) });
+        }
+      };
+      lastAttempt.current = attempt;
+      void attempt();
+    },
+    [item, mailbox],
+  );
+
+  return {
+    item,
+    lookup,
+    action,
+    hint,
+    ownership,
+    logComplaint: ({ note, category }) =>
+      run("log", (content, summary) => logEmail(api, { item: summary, content, note, suggestedCategory: category })),
+    addToCase: (caseId) => run("add", (content, summary) => addEmailToCase(api, { caseId, item: summary, content })),
+    retry: () => void lastAttempt.current?.(),
+    recheck: () => setGeneration((g) => g + 1),
+  };
+}

@@ -1,0 +1,149 @@
+/**
+ * Routes the Outlook add-in needs beyond the core intake (DESIGN.md §4):
+ * - POST /api/cases/{id}/emails — a later email for a case, as message/rfc822 (or its parts as JSON, see below);
+ * - POST /api/intake/email-parts — log a complaint from the parts Office.js gives before Mailbox 1.14;
+ * - GET /api/intake/complainant-cases?from= — open cases from this sender that the caller may see.
+ *
+ * The JSON parts form exists because older Outlook clients cannot hand over the .eml (`getAsFileAsync` is Mailbox
+ * 1.14): the add-in sends the item's headers, body and each attachment's content, and the server assembles a
+ * message from them (src/server/adapters/email/assemble-message.ts), which then goes through the same intake.
+ */
+import { Readable } from "node:stream";
+import type { FastifyInstance, FastifyRequest } from "fastify";
+import { ZIntakeQuery } from "../../../contracts/api.js";
+import { ZAddEmailQuery, ZComplainantCasesQuery, ZEmailParts } from "../../../contracts/outlook.js";
+import { assembleMessage } from "../../adapters/email/assemble-message.js";
+import { addEmailToCase } from "../../app/add-email-to-case.js";
+import { findComplainantCases } from "../../app/find-complainant-cases.js";
+import { logComplaintFromEmail } from "../../app/log-complaint-from-email.js";
+import { caseView } from "../../domain/access.js";
+import { AppError } from "../../domain/app-error.js";
+import { authenticate } from "../auth.js";
+import type { HttpContext } from "../context.js";
+import { presentCase } from "../presenters.js";
+import { passBodiesAsStreams, type StreamedUpload, streamToTempFile } from "../upload.js";
+import { validate } from "../validate.js";
+
+const EMAIL_TYPES = ["message/rfc822", "application/octet-stream"];
+
+export function registerOutlookRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  void app.register(async (raw) => {
+    passBodiesAsStreams(raw);
+    registerUploadRoutes(raw, ctx);
+  });
+
+  app.get("/api/intake/complainant-cases", async (request) => {
+    const actor = await authenticate(request, ctx.verifier);
+    const query = validate(ZComplainantCasesQuery, request.query);
+    const found = await findComplainantCases({ deps: ctx.deps, actor, from: query.from });
+    const now = ctx.deps.clock.now();
+    return { cases: found.map((v) => presentCase(v.view, v.case, now)) };
+  });
+}
+
+const mediaType = (request: FastifyRequest): string | undefined =>
+  request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
+
+/** The message as a temporary file: the raw bytes streamed, or assembled from JSON parts. */
+async function messageUpload(request: FastifyRequest, ctx: HttpContext): Promise<StreamedUpload> {
+  const type = mediaType(request);
+  const maxBytes = ctx.config.intakeMaxBytes;
+  if (type === "application/json") {
+    const parts = validate(ZEmailParts, await readJson(request.body as Readable, partsLimit(maxBytes)));
+    return streamToTempFile({
+      body: Readable.from([assembleMessage(parts)]),
+      tempPath: ctx.deps.blobs.tempPath(),
+      maxBytes,
+    });
+  }
+  if (!type || !EMAIL_TYPES.includes(type)) {
+    throw new AppError(
+      "UNSUPPORTED_MEDIA_TYPE",
+      "Send the raw email with Content-Type: message/rfc822, or its parts as application/json.",
+    );
+  }
+  const length = request.headers["content-length"];
+  return streamToTempFile({
+    body: request.body as Readable,
+    tempPath: ctx.deps.blobs.tempPath(),
+    maxBytes,
+    declaredLength: length ? Number(length) : undefined,
+  });
+}
+
+/** Base64 makes content a third larger; a megabyte more for headers and JSON. */
+const partsLimit = (maxBytes: number): number => Math.ceil((maxBytes * 4) / 3) + 1024 * 1024;
+
+async function readJson(body: Readable, limit: number): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      body.destroy();
+      throw new AppError(
+        "PAYLOAD_TOO_LARGE",
+        `This email is larger than the ${Math.floor(limit / 1024 / 1024)} MB allowed.`,
+      );
+    }
+    chunks.push(chunk as Buffer);
+  }
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString("utf8"));
+  } catch {
+    throw new AppError("MALFORMED_REQUEST", "The request body is not valid JSON.");
+  }
+}
+
+function registerUploadRoutes(app: FastifyInstance, ctx: HttpContext): void {
+  /** POST /api/cases/:id/emails — add a later email to a case; answers with what the caller may see of it. */
+  app.post<{ Params: { id: string } }>("/api/cases/:id/emails", async (request, reply) => {
+    const actor = await authenticate(request, ctx.verifier);
+    const query = validate(ZAddEmailQuery, request.query);
+    const upload = await messageUpload(request, ctx);
+    const result = await addEmailToCase({
+      deps: ctx.deps,
+      actor,
+      caseId: request.params.id,
+      upload,
+      conversationId: query.conversationId,
+      receivedAt: query.receivedAt ? new Date(query.receivedAt) : undefined,
+    });
+    return reply
+      .status(result.added ? 201 : 200)
+      .send({ case: presentCase(result.view, result.case, ctx.deps.clock.now()), added: result.added });
+  });
+
+  /** POST /api/intake/email-parts — as POST /api/intake/email, from the message's parts (Mailbox < 1.14). */
+  app.post("/api/intake/email-parts", async (request, reply) => {
+    const actor = await authenticate(request, ctx.verifier);
+    if (mediaType(request) !== "application/json") {
+      throw new AppError(
+        "UNSUPPORTED_MEDIA_TYPE",
+        "Send the message's parts as JSON (Content-Type: application/json).",
+      );
+    }
+    const query = validate(ZIntakeQuery, request.query);
+    const upload = await messageUpload(request, ctx);
+    const result = await logComplaintFromEmail({
+      deps: ctx.deps,
+      actor,
+      upload,
+      receivedAt: query.receivedAt ? new Date(query.receivedAt) : undefined,
+      conversationId: query.conversationId,
+      relationship: query.relationship,
+      note: query.note,
+      suggestedCategory: query.suggestedCategory,
+    });
+    return reply
+      .status(result.created ? 201 : 200)
+      .header("location", `/api/cases/${result.case.id}`)
+      .send({
+        case: presentCase(
+          caseView(actor, result.case) === "full" ? "full" : "status",
+          result.case,
+          ctx.deps.clock.now(),
+        ),
+      });
+  });
+}
