@@ -1,10 +1,16 @@
 /**
- * The pane's AccountManager inside Outlook. Embedded mode signs in as a development persona (the harness has its
- * own picker); the Microsoft 365 work replaces this with Nested App Authentication behind the same interface
- * (src/web/auth/account-manager.ts), and nothing else in the pane changes.
+ * The pane's AccountManager inside Outlook. The server decides the mode (GET /api/client-config): embedded mode
+ * signs in as a development persona; Microsoft 365 mode tries Nested App Authentication, then Office SSO
+ * (`Office.auth.getAccessToken`), behind the same interface (src/web/auth/account-manager.ts).
  */
-import { type AccountManager, DevAccountManager } from "../web/auth/account-manager.js";
+import type { AccountManager } from "../web/auth/account-manager.js";
+import { createAccountManager } from "../web/auth/create-account-manager.js";
 
-export function accountManagerForOutlook(persona = "staff"): AccountManager {
-  return new DevAccountManager(persona);
+/** Only called once Office.js has loaded (see office-host.ts). */
+export function accountManagerForOutlook(persona = "staff"): Promise<AccountManager> {
+  return createAccountManager({
+    persona,
+    naaSupported: () => Office.context.requirements.isSetSupported("NestedAppAuth", "1.1"),
+    hostSso: () => Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true }),
+  });
 }

@@ -43,19 +43,15 @@ const container = document.getElementById("root");
 if (container === null) throw new Error("The task pane page has no #root element.");
 const root = createRoot(container);
 
-function render(mailbox: MailboxAdapter | null | "loading") {
+function render(mailbox: MailboxAdapter | null | "loading", api?: ApiClient) {
   root.render(
     <StrictMode>
       <RedressProvider>
         <Suspense fallback={<Waiting />}>
           {mailbox === "loading" ? (
             <Waiting />
-          ) : mailbox ? (
-            <TaskPane
-              mailbox={mailbox}
-              api={new ApiClient(accountManagerForOutlook())}
-              teamsAppId={params.get("teamsAppId")}
-            />
+          ) : mailbox && api ? (
+            <TaskPane mailbox={mailbox} api={api} teamsAppId={params.get("teamsAppId")} />
           ) : (
             <Harness initialSample={params.get("sample")} initialPersona={params.get("persona")} />
           )}
@@ -68,7 +64,12 @@ function render(mailbox: MailboxAdapter | null | "loading") {
 if (inOutlook) {
   render("loading");
   // Without a mailbox (Office.js unreachable, or a host that is not Outlook) the harness is the honest fallback.
-  import("./office-host.js").then((m) => m.startOffice()).then(render, () => render(null));
+  import("./office-host.js")
+    .then((m) => m.startOffice())
+    .then(
+      async (mailbox) => render(mailbox, new ApiClient(await accountManagerForOutlook())),
+      () => render(null),
+    );
 } else {
   render(null);
 }
