@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseEmailFile } from "./adapters/email/parse-email.js";
@@ -6,6 +5,7 @@ import { LocalBlobStore } from "./adapters/files/local-blob-store.js";
 import { LocalFolderDocumentStore } from "./adapters/files/local-folder-document-store.js";
 import { DevIdentityProvider } from "./adapters/identity/dev-identity-provider.js";
 import { PersonaDirectory } from "./adapters/identity/personas.js";
+import { newTimeOrderedId } from "./adapters/ids/time-ordered-id.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
 import { calendarFor } from "./app/case-calendar.js";
@@ -33,7 +33,8 @@ async function main(): Promise<void> {
     directory: new PersonaDirectory(),
     policy: { current: async () => DEFAULT_POLICY },
     outbox: signal,
-    newId: randomUUID,
+    // Time-ordered, so entries of the same instant keep the order they were written in (domain/timeline.ts).
+    newId: () => newTimeOrderedId(),
     parseEmail: parseEmailFile,
   };
   const worker = new OutboxWorker({
