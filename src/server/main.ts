@@ -3,6 +3,7 @@ import { fileURLToPath } from "node:url";
 import { parseEmailFile } from "./adapters/email/parse-email.js";
 import { LocalBlobStore } from "./adapters/files/local-blob-store.js";
 import { LocalFolderDocumentStore } from "./adapters/files/local-folder-document-store.js";
+import { CachingTokenVerifier } from "./adapters/identity/caching-token-verifier.js";
 import { DevIdentityProvider } from "./adapters/identity/dev-identity-provider.js";
 import { PersonaDirectory } from "./adapters/identity/personas.js";
 import { newTimeOrderedId } from "./adapters/ids/time-ordered-id.js";
@@ -62,7 +63,8 @@ async function main(): Promise<void> {
     {
       deps,
       config,
-      verifier: devIdentity,
+      // A token's signature is checked once; until it expires the same token string is answered from memory.
+      verifier: new CachingTokenVerifier(devIdentity),
       devIdentity,
       outboxBacklog: async () => (await store.listJobs({ status: "pending" })).length,
     },

@@ -36,7 +36,12 @@ export class KyselyCaseStore implements CaseStore {
   }
 
   transaction<T>(work: (tx: CaseStoreTransaction) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new KyselyCaseStoreTransaction(trx)));
+    return this.db.transaction().execute((trx) => work(this.transactionOn(trx)));
+  }
+
+  /** The writes of a transaction, on a connection its adapter has already begun one on. */
+  protected transactionOn(db: Kysely<Database>): CaseStoreTransaction {
+    return new KyselyCaseStoreTransaction(db);
   }
 
   getCase(id: string): Promise<ComplaintCase | null> {
@@ -188,7 +193,8 @@ export class KyselyCaseStore implements CaseStore {
 }
 
 class KyselyCaseStoreTransaction implements CaseStoreTransaction {
-  constructor(private readonly trx: Transaction<Database>) {}
+  /** A Kysely transaction, or a connection inside a transaction begun by the adapter (SQLite group commit). */
+  constructor(private readonly trx: Kysely<Database>) {}
 
   async nextReference(year: number): Promise<string> {
     const row = await this.trx
