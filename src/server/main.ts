@@ -1,6 +1,7 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseEmailFile } from "./adapters/email/parse-email.js";
+import { streamingEnvelopeReader } from "./adapters/email/envelope-reader.js";
+import { WorkerEmailParser } from "./adapters/email/worker-email-parser.js";
 import { LocalBlobStore } from "./adapters/files/local-blob-store.js";
 import { LocalFolderDocumentStore } from "./adapters/files/local-folder-document-store.js";
 import { CachingTokenVerifier } from "./adapters/identity/caching-token-verifier.js";
@@ -11,6 +12,7 @@ import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
 import { calendarFor } from "./app/case-calendar.js";
 import type { AppDeps } from "./app/deps.js";
+import { EXTRACT_EMAIL_PARTS, extractEmailParts } from "./app/extract-email-parts.js";
 import { fileDocument } from "./app/file-document.js";
 import { recoverAfterCrash } from "./app/recover-after-crash.js";
 import { ConfigError, loadConfig } from "./config/config.js";
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
   const blobs = await new LocalBlobStore(config.blobDir).init();
   const documents = new LocalFolderDocumentStore(config.documentsDir);
   const signal = { notify: () => worker.notify() };
+  const emailParser = new WorkerEmailParser();
   const deps: AppDeps = {
     store,
     blobs,
@@ -36,13 +39,18 @@ async function main(): Promise<void> {
     outbox: signal,
     // Time-ordered, so entries of the same instant keep the order they were written in (domain/timeline.ts).
     newId: () => newTimeOrderedId(),
-    parseEmail: parseEmailFile,
+    parseEmail: emailParser.parse,
+    emailEnvelope: streamingEnvelopeReader,
   };
   const worker = new OutboxWorker({
     store,
     clock: systemClock,
     pollMs: config.outboxPollMs,
-    handlers: { "file-document": (job) => fileDocument({ deps, documentId: String(job.payload.documentId) }) },
+    handlers: {
+      "file-document": (job) => fileDocument({ deps, documentId: String(job.payload.documentId) }),
+      [EXTRACT_EMAIL_PARTS]: (job) =>
+        extractEmailParts({ deps, jobId: job.id, documentId: String(job.payload.documentId) }),
+    },
     onError: (job, error) =>
       app.log.warn(
         { job: job.id, kind: job.kind, error: error instanceof Error ? error.message : "unknown" },
@@ -75,6 +83,7 @@ async function main(): Promise<void> {
     app.log.info({ signal: signalName }, "shutting down");
     await app.close();
     await worker.stop();
+    await emailParser.close();
     await store.close();
     process.exit(0);
   };

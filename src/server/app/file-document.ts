@@ -2,7 +2,8 @@ import { caseFolder } from "./case-documents.js";
 import type { AppDeps } from "./deps.js";
 
 /**
- * Outbox job `file-document`: copies a document's bytes into the case folder of the document store. Idempotent:
+ * Outbox job `file-document`: puts a document's bytes into the case folder of the document store (linked from the
+ * blob when the store is a local folder on the same disk, so they are not copied). Idempotent:
  * the path is fixed by the case reference and the document's name, so a retry rewrites the same file.
  */
 export async function fileDocument(options: { deps: AppDeps; documentId: string }): Promise<void> {
@@ -15,6 +16,7 @@ export async function fileDocument(options: { deps: AppDeps; documentId: string 
     path: [...caseFolder(found.reference), doc.name],
     size: doc.size,
     content: () => deps.blobs.open(doc.sha256),
+    localSource: deps.blobs.localPath(doc.sha256),
   });
   await deps.store.transaction((tx) => tx.markDocumentFiled(doc.id, deps.clock.now().toISOString(), webUrl));
 }
