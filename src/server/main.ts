@@ -47,7 +47,7 @@ async function main(): Promise<void> {
     clock: systemClock,
     pollMs: config.outboxPollMs,
     handlers: {
-      "file-document": (job) => fileDocument({ deps, documentId: String(job.payload.documentId) }),
+      "file-document": (job) => fileDocument({ deps, jobId: job.id, documentId: String(job.payload.documentId) }),
       [EXTRACT_EMAIL_PARTS]: (job) =>
         extractEmailParts({ deps, jobId: job.id, documentId: String(job.payload.documentId) }),
     },

@@ -23,7 +23,11 @@ const SUMMARY_LENGTH = 600;
  * job runs again; after it, the job is done and never runs again. A message whose parts cannot be read (the
  * message's fault, not the machine's) is flagged on its case instead of retried for ever.
  */
-export async function extractEmailParts(options: { deps: AppDeps; jobId: string; documentId: string }): Promise<void> {
+export async function extractEmailParts(options: {
+  deps: AppDeps;
+  jobId: string;
+  documentId: string;
+}): Promise<"completed" | undefined> {
   const { deps, jobId } = options;
   const email = await deps.store.getDocument(options.documentId);
   if (!email) return; // nothing to read: the job outlived its document
@@ -85,6 +89,7 @@ export async function extractEmailParts(options: { deps: AppDeps; jobId: string;
       return jobs.length;
     });
     if (queued > 0) deps.outbox.notify();
+    return "completed";
   } finally {
     // Adopted files have moved; anything still here was not needed.
     await Promise.all(attachments.map((a) => fs.rm(a.tempPath, { force: true })));
