@@ -8,7 +8,19 @@ import { randomFillSync } from "node:crypto";
  */
 let lastMs = 0;
 let counter = 0;
-const random = Buffer.alloc(8);
+// Random bytes are drawn from the system 8 KiB at a time, not per id: one call per id costs more than the rest of it.
+const POOL_BYTES = 8192;
+const pool = Buffer.alloc(POOL_BYTES);
+let poolAt = POOL_BYTES;
+
+function randomBytes8(): Buffer {
+  if (poolAt + 8 > POOL_BYTES) {
+    randomFillSync(pool);
+    poolAt = 0;
+  }
+  poolAt += 8;
+  return pool.subarray(poolAt - 8, poolAt);
+}
 
 export function newTimeOrderedId(now: number = Date.now()): string {
   if (now > lastMs) {
@@ -22,7 +34,7 @@ export function newTimeOrderedId(now: number = Date.now()): string {
       counter = 0;
     }
   }
-  randomFillSync(random);
+  const random = randomBytes8();
   const ms = lastMs.toString(16).padStart(12, "0");
   const seq = (0x7000 | counter).toString(16);
   const variant = ((random[0] ?? 0) & 0x3f) | 0x80;
