@@ -150,10 +150,17 @@ export class KyselyCaseStore implements CaseStore {
 
   async recordReads(reads: ReadonlyArray<{ caseId: string; actorId: string; at: string; via: string }>): Promise<void> {
     if (reads.length === 0) return;
-    await this.db
-      .insertInto("case_reads")
-      .values(reads.map((r) => ({ id: randomUUID(), case_id: r.caseId, actor_id: r.actorId, at: r.at, via: r.via })))
-      .execute();
+    await this.write((db) =>
+      db
+        .insertInto("case_reads")
+        .values(reads.map((r) => ({ id: randomUUID(), case_id: r.caseId, actor_id: r.actorId, at: r.at, via: r.via })))
+        .execute(),
+    );
+  }
+
+  /** A write that is not part of a transaction of the port (the audit of reads): committed on its own here. */
+  protected write<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return work(this.db);
   }
 
   async listReads(caseId: string): Promise<Array<{ actorId: string; at: string; via: string }>> {

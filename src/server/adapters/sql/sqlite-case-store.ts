@@ -25,6 +25,11 @@ export class SqliteCaseStore extends KyselyCaseStore {
   override transaction<T>(work: (tx: CaseStoreTransaction) => Promise<T>): Promise<T> {
     return this.commits.run((conn) => work(this.transactionOn(conn)));
   }
+
+  /** Reads are audited on every list and view: they share commits with everything else waiting. */
+  protected override write<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.commits.run(work);
+  }
 }
 
 export async function openSqliteCaseStore(options: { file: string }): Promise<SqliteCaseStore> {
