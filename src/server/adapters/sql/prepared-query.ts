@@ -22,7 +22,7 @@ export class PreparedQuery<Row = unknown> {
 
   execute(db: Kysely<Database>, values: Readonly<Record<string, unknown>>): Promise<QueryResult<Row>> {
     const { compiled, slots } = this.template ?? this.prepare(db);
-    const parameters = slots.map((slot) => ("name" in slot ? valueOf(values, slot.name) : slot.value));
+    const parameters = slots.map((slot) => ("name" in slot ? boundValue(values, slot.name) : slot.value));
     return db.executeQuery<Row>({ ...compiled, parameters });
   }
 
@@ -36,7 +36,7 @@ export class PreparedQuery<Row = unknown> {
   }
 }
 
-function valueOf(values: Readonly<Record<string, unknown>>, name: string): unknown {
+function boundValue(values: Readonly<Record<string, unknown>>, name: string): unknown {
   if (!Object.hasOwn(values, name)) throw new Error(`No value given for query parameter "${name}"`);
   return values[name];
 }
