@@ -617,6 +617,9 @@ function report(m: Machine, intake: IntakeFigures, create: CreateFigures, list: 
   const notes = [
     `Machine: ${m.cpus} x ${m.cpuModel}, ${m.memoryGb} GB, ${m.platform}, Node ${m.node}; load average at start ${m.loadAverageAtStart}.`,
     `Disk: 4 KiB write + fdatasync in ${os.tmpdir()} (the data folders): p50 ${m.fsyncMs.p50} ms, max ${m.fsyncMs.max} ms.`,
+    // With synchronous=FULL every commit waits for one fsync, and SQLite commits one at a time: group commit puts
+    // every waiting request in one commit, but a closed loop of N connections never has more than N waiting.
+    `Create case ceiling from the disk alone: ${CREATE_CONNECTIONS} connections per commit / fsync p50 = ${fmt(CREATE_CONNECTIONS / (m.fsyncMs.p50 / 1000), 0)} req/s, i.e. a ratio of at most ${fmt(CREATE_CONNECTIONS / (m.fsyncMs.p50 / 1000) / create.bare.requestsPerSecond, 2)} against this run's bare route (before any CPU is spent).`,
     busiest > DISTURBED_CORES
       ? `WARNING: other processes used up to ${fmt(busiest, 2)} cores during the measurements (CPU other): the machine was not quiet, so these figures understate the server. Run again when it is.`
       : `Other processes used at most ${fmt(busiest, 2)} cores during the measurements: the machine was quiet.`,

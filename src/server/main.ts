@@ -1,12 +1,14 @@
-import { randomUUID } from "node:crypto";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
-import { parseEmailFile } from "./adapters/email/parse-email.js";
+import { streamingEnvelopeReader } from "./adapters/email/envelope-reader.js";
+import { WorkerEmailParser } from "./adapters/email/worker-email-parser.js";
 import { LocalBlobStore } from "./adapters/files/local-blob-store.js";
 import { LocalFolderDocumentStore } from "./adapters/files/local-folder-document-store.js";
 import { openMicrosoft365 } from "./adapters/graph/open-microsoft365.js";
+import { CachingTokenVerifier } from "./adapters/identity/caching-token-verifier.js";
 import { DevIdentityProvider } from "./adapters/identity/dev-identity-provider.js";
 import { PersonaDirectory } from "./adapters/identity/personas.js";
+import { newTimeOrderedId } from "./adapters/ids/time-ordered-id.js";
 import { DevOutboxRecorder } from "./adapters/local/dev-outbox-recorder.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
@@ -14,6 +16,7 @@ import { calendarFor } from "./app/case-calendar.js";
 import { caseLink } from "./app/case-link.js";
 import type { DeliveryDeps } from "./app/delivery-deps.js";
 import type { AppDeps } from "./app/deps.js";
+import { EXTRACT_EMAIL_PARTS, extractEmailParts } from "./app/extract-email-parts.js";
 import { fileDocument } from "./app/file-document.js";
 import { notifyPerson } from "./app/notify-person.js";
 import { postBoardCard } from "./app/post-board-card.js";
@@ -45,6 +48,7 @@ async function main(): Promise<void> {
   const documents = m365?.documents ?? (localDocuments as LocalFolderDocumentStore);
   const signal = { notify: () => worker.notify() };
   const devOutbox = m365 ? null : new DevOutboxRecorder(config.dataDir);
+  const emailParser = new WorkerEmailParser();
   const deps: AppDeps = {
     store,
     blobs,
@@ -53,8 +57,10 @@ async function main(): Promise<void> {
     directory: m365?.directory ?? new PersonaDirectory(),
     policy: { current: async () => DEFAULT_POLICY },
     outbox: signal,
-    newId: randomUUID,
-    parseEmail: parseEmailFile,
+    // Time-ordered, so entries of the same instant keep the order they were written in (domain/timeline.ts).
+    newId: () => newTimeOrderedId(),
+    parseEmail: emailParser.parse,
+    emailEnvelope: streamingEnvelopeReader,
   };
   const delivery: DeliveryDeps = {
     board: m365?.board ?? (devOutbox as DevOutboxRecorder),
@@ -70,7 +76,9 @@ async function main(): Promise<void> {
     pollMs: config.outboxPollMs,
     deadAfterMs: config.outboxDeadAfterMs,
     handlers: {
-      "file-document": (job) => fileDocument({ deps, documentId: String(job.payload.documentId) }),
+      "file-document": (job) => fileDocument({ deps, jobId: job.id, documentId: String(job.payload.documentId) }),
+      [EXTRACT_EMAIL_PARTS]: (job) =>
+        extractEmailParts({ deps, jobId: job.id, documentId: String(job.payload.documentId) }),
       "post-board-card": (job) => postBoardCard({ deps, delivery, job }),
       "send-email": (job) => sendCaseEmail({ deps, delivery, job }),
       "notify-person": (job) => notifyPerson({ deps, delivery, job }),
@@ -101,7 +109,8 @@ async function main(): Promise<void> {
     {
       deps,
       config,
-      verifier,
+      // A token's signature is checked once; until it expires the same token string is answered from memory.
+      verifier: new CachingTokenVerifier(verifier),
       devIdentity,
       devOutbox,
       outboxBacklog: async () => (await store.listJobs({ status: "pending" })).length,
@@ -114,6 +123,7 @@ async function main(): Promise<void> {
     clearInterval(daily);
     await app.close();
     await worker.stop();
+    await emailParser.close();
     await store.close();
     m365?.graph.close();
     process.exit(0);

@@ -405,6 +405,57 @@ export function caseStoreContract(name: string, open: () => Promise<OpenedCaseSt
         expect(ids((await list()).cases)).toEqual([existing.id]);
         expect(await store.transaction((tx) => tx.nextReference(2026))).toBe("CMP-2026-0001");
       });
+
+      it("run side by side independently: each failing one rolls back alone, the others commit whole", async () => {
+        const cases = Array.from({ length: 30 }, () => buildCase());
+        const results = await Promise.allSettled(
+          cases.map((c, i) =>
+            store.transaction(async (tx) => {
+              const allocated = await tx.nextReference(2027);
+              await tx.insertCase({ ...c, reference: allocated });
+              await tx.addIntakeKey(`msg:<side-by-side-${i}@example.org>`, c.id);
+              await tx.appendTimeline(buildEntry(c.id));
+              if (i % 3 === 1) throw new Boom(`cut short ${i}`);
+              return allocated;
+            }),
+          ),
+        );
+        const failed = cases.filter((_, i) => i % 3 === 1);
+        const kept = cases.filter((_, i) => i % 3 !== 1);
+        results.forEach((r, i) => {
+          expect(r.status, `transaction ${i}`).toBe(i % 3 === 1 ? "rejected" : "fulfilled");
+          if (r.status === "rejected") expect(r.reason).toBeInstanceOf(Boom);
+        });
+        for (const c of failed) {
+          expect(await store.getCase(c.id)).toBeNull();
+          expect(await store.listTimeline(c.id)).toEqual([]);
+        }
+        for (const c of kept) {
+          expect((await store.getCase(c.id))?.id).toBe(c.id);
+          expect(await store.listTimeline(c.id)).toHaveLength(1);
+          expect(await store.findCaseIdByIntakeKey(`msg:<side-by-side-${cases.indexOf(c)}@example.org>`)).toBe(c.id);
+        }
+        // The references the kept ones got are exactly 1..20: the failed ones' numbers were given again.
+        const references = results.flatMap((r) => (r.status === "fulfilled" ? [r.value] : [])).sort();
+        expect(references).toEqual(kept.map((_, i) => reference(2027, i + 1)));
+      });
+
+      it("refuse a duplicate key in one of several concurrent transactions without harming the others", async () => {
+        const [a, b, c] = [buildCase(), buildCase(), buildCase()];
+        const results = await Promise.allSettled(
+          [a, b, c].map((x, i) =>
+            store.transaction(async (tx) => {
+              await tx.insertCase(x);
+              await tx.addIntakeKey(i === 2 ? "msg:<shared@example.org>" : `msg:<own-${i}@example.org>`, x.id);
+              if (i === 2) await tx.addIntakeKey("msg:<shared@example.org>", x.id);
+            }),
+          ),
+        );
+        expect(results.map((r) => r.status)).toEqual(["fulfilled", "fulfilled", "rejected"]);
+        expect((await store.getCase(a.id))?.id).toBe(a.id);
+        expect((await store.getCase(b.id))?.id).toBe(b.id);
+        expect(await store.getCase(c.id)).toBeNull();
+      });
     });
 
     describe("intake keys", () => {

@@ -6,7 +6,7 @@ import { type Kysely, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/server/adapters/sql/schema.js";
 import { openSqliteCaseStore } from "../../src/server/adapters/sql/sqlite-case-store.js";
-import { caseStoreContract } from "./case-store.contract.js";
+import { buildCase, caseStoreContract } from "./case-store.contract.js";
 
 async function openFresh() {
   const dir = await mkdtemp(path.join(tmpdir(), "redress-sqlite-"));
@@ -52,5 +52,28 @@ describe("SQLite case store settings", () => {
     expect(synchronous.rows[0]?.synchronous).toBe(2); // 2 = FULL
     const foreignKeys = await sql<{ foreign_keys: number }>`pragma foreign_keys`.execute(db);
     expect(foreignKeys.rows[0]?.foreign_keys).toBe(1);
+  });
+
+  it("answers each of many concurrent transactions only after its commit, as another connection sees at that moment", async () => {
+    const opened = await openFresh();
+    cleanup = opened.cleanup;
+    const reader = new BetterSqlite3(opened.file, { readonly: true });
+    try {
+      const visible = reader.prepare("select count(*) as n from cases where id = ?");
+      const seen: number[] = [];
+      await Promise.all(
+        Array.from({ length: 40 }, () => buildCase()).map((c) =>
+          opened.store
+            .transaction(async (tx) => {
+              await tx.insertCase(c);
+            })
+            // Synchronously, in the same turn as the answer: nothing can have committed it since.
+            .then(() => seen.push((visible.get(c.id) as { n: number }).n)),
+        ),
+      );
+      expect(seen).toEqual(Array.from({ length: 40 }, () => 1));
+    } finally {
+      reader.close();
+    }
   });
 });

@@ -63,6 +63,9 @@ async function openHarness(options: { sleepAdvancesClock: boolean }): Promise<Ha
     parseEmail: async () => {
       throw new Error("not used");
     },
+    emailEnvelope: () => {
+      throw new Error("not used");
+    },
   };
   const delivery: DeliveryDeps = {
     board: new WorkflowWebhookNotifier({

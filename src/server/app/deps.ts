@@ -3,7 +3,7 @@ import type { CaseStore } from "../ports/case-store.js";
 import type { Clock } from "../ports/clock.js";
 import type { Directory } from "../ports/directory.js";
 import type { DocumentStore } from "../ports/document-store.js";
-import type { EmailParser } from "../ports/email-parser.js";
+import type { EmailEnvelopeReaderFactory, EmailParser } from "../ports/email-parser.js";
 import type { OutboxSignal } from "../ports/outbox-signal.js";
 import type { PolicySource } from "../ports/policy-source.js";
 
@@ -17,5 +17,8 @@ export interface AppDeps {
   policy: PolicySource;
   outbox: OutboxSignal;
   newId: () => string;
+  /** The full parse (body, attachments): for the extraction job, off the request path. */
   parseEmail: EmailParser;
+  /** Reads an email's envelope while it streams in: all intake needs to log the case. */
+  emailEnvelope: EmailEnvelopeReaderFactory;
 }

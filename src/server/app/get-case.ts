@@ -1,6 +1,7 @@
 import { type CaseView, caseView } from "../domain/access.js";
 import type { ComplaintCase } from "../domain/case.js";
 import type { Actor } from "../domain/roles.js";
+import { orderTimeline } from "../domain/timeline.js";
 import type { DocumentRecord, TimelineEntry } from "../ports/case-store.js";
 import { notFound } from "./change-case.js";
 import type { AppDeps } from "./deps.js";
@@ -26,5 +27,5 @@ export async function getCase({ deps, actor, caseId }: GetCaseOptions): Promise<
   await deps.store.recordReads([{ caseId, actorId: actor.id, at: deps.clock.now().toISOString(), via: "case" }]);
   if (view === "status") return { view, case: found, documents: [], timeline: [] };
   const [documents, timeline] = await Promise.all([deps.store.listDocuments(caseId), deps.store.listTimeline(caseId)]);
-  return { view, case: found, documents, timeline };
+  return { view, case: found, documents, timeline: orderTimeline(timeline) };
 }

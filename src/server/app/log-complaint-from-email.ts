@@ -3,16 +3,19 @@ import { AppError } from "../domain/app-error.js";
 import type { ComplaintCase, Relationship } from "../domain/case.js";
 import { receiveComplaint } from "../domain/procedure/receive.js";
 import { type Actor, hasRole } from "../domain/roles.js";
-import type { ParsedEmail } from "../ports/email-parser.js";
+import type { EmailEnvelope } from "../ports/email-parser.js";
 import { calendarFor } from "./case-calendar.js";
 import { addDocuments, enqueueJobs, type NewDocument } from "./case-documents.js";
 import type { AppDeps } from "./deps.js";
+import { EXTRACT_EMAIL_PARTS } from "./extract-email-parts.js";
 
 export interface LogComplaintFromEmailOptions {
   deps: AppDeps;
   actor: Actor;
   /** The raw message, already streamed to a temporary file of the blob store. */
   upload: { tempPath: string; sha256: string; size: number };
+  /** Its envelope, read while it streamed (EmailEnvelopeReader.finish); throws NOT_AN_EMAIL for other data. */
+  readEnvelope: () => Promise<EmailEnvelope>;
   /** The instant Outlook says the message arrived (the add-in sends it); otherwise taken from the headers. */
   receivedAt?: Date;
   conversationId?: string;
@@ -29,36 +32,28 @@ export interface LogComplaintResult {
   created: boolean;
 }
 
-const SUMMARY_LENGTH = 600;
-
 /**
- * Policy 1.1: a complaint arrives by email. Logs it as a new case, or finds the case it already belongs to. The
- * .eml is kept byte-exact and each attachment as its own document. The same Message-ID with different content
- * (not only transport headers) is kept on the existing case as a further, flagged document: nothing is dropped.
+ * Policy 1.1: a complaint arrives by email. Logs it as a new case, or finds the case it already belongs to, from the
+ * envelope alone (read while the message streamed in): the .eml is stored byte-exact and durably before the case
+ * commits, and that commit also enqueues the job that extracts each attachment as its own document and the body's
+ * summary (extract-email-parts.ts) — parsing megabytes of MIME is not done while the sender waits. The same
+ * Message-ID with different content (not only transport headers) is kept on the existing case as a further,
+ * flagged document: nothing is dropped.
  */
 export async function logComplaintFromEmail(options: LogComplaintFromEmailOptions): Promise<LogComplaintResult> {
-  const { deps, actor, upload } = options;
-  if (!hasRole(actor, "Complaints.Log")) {
-    await fs.rm(upload.tempPath, { force: true });
-    throw new AppError("FORBIDDEN", "Your role does not allow logging complaints.");
-  }
-  let parsed: ParsedEmail;
+  const { actor, upload } = options;
   try {
-    parsed = await deps.parseEmail({ path: upload.tempPath, tempDir: deps.blobs.tempDir });
-  } catch (error) {
-    await fs.rm(upload.tempPath, { force: true });
-    throw error;
-  }
-  const tempFiles = [upload.tempPath, ...parsed.attachments.map((a) => a.tempPath)];
-  try {
-    return await logParsed(options, parsed);
+    if (!hasRole(actor, "Complaints.Log")) {
+      throw new AppError("FORBIDDEN", "Your role does not allow logging complaints.");
+    }
+    return await logEnvelope(options, await options.readEnvelope());
   } finally {
-    // Adopted files have moved; anything still here was not needed.
-    await Promise.all(tempFiles.map((f) => fs.rm(f, { force: true })));
+    // Adopted, the file has moved; anything still here was not needed.
+    await fs.rm(upload.tempPath, { force: true });
   }
 }
 
-async function logParsed(options: LogComplaintFromEmailOptions, parsed: ParsedEmail): Promise<LogComplaintResult> {
+async function logEnvelope(options: LogComplaintFromEmailOptions, parsed: EmailEnvelope): Promise<LogComplaintResult> {
   const { deps, actor, upload } = options;
   const messageKey = parsed.messageId ? `message-id:${parsed.messageId.toLowerCase()}` : null;
   const contentKey = `content:${parsed.contentKey}`;
@@ -72,7 +67,6 @@ async function logParsed(options: LogComplaintFromEmailOptions, parsed: ParsedEm
 
   // Bytes first, flushed to disk: the transaction below only commits references to blobs that exist.
   await deps.blobs.adopt(upload.tempPath, upload.sha256);
-  for (const a of parsed.attachments) await deps.blobs.adopt(a.tempPath, a.sha256);
 
   const now = deps.clock.now();
   const receivedAt = receiptInstant(options.receivedAt, parsed, now);
@@ -128,7 +122,8 @@ async function logParsed(options: LogComplaintFromEmailOptions, parsed: ParsedEm
       reference,
       channel: "email",
       subject: parsed.subject?.trim() || "(no subject)",
-      summary: summarise(parsed.text),
+      // From the body, which the extraction job reads: null until then.
+      summary: null,
       complainant: {
         name: parsed.from?.name ?? null,
         email: parsed.from?.address?.toLowerCase() ?? null,
@@ -144,24 +139,16 @@ async function logParsed(options: LogComplaintFromEmailOptions, parsed: ParsedEm
     await tx.insertCase(created);
     await tx.addIntakeKey(primaryKey, created.id);
     if (messageKey) await tx.addIntakeKey(contentKey, created.id);
-    const { jobs } = await addDocuments({
+    const { records, jobs } = await addDocuments({
       tx,
       caseRecord: created,
       existingNames: [],
-      documents: [
-        emailDocument,
-        ...parsed.attachments.map((a) => ({
-          name: a.filename,
-          kind: "attachment" as const,
-          contentType: a.contentType,
-          size: a.size,
-          sha256: a.sha256,
-        })),
-      ],
+      documents: [emailDocument],
       actorId: actor.id,
       at,
       newId: deps.newId,
     });
+    const extract = records.map((r) => ({ kind: EXTRACT_EMAIL_PARTS, payload: { documentId: r.id } }));
     await tx.appendTimeline({
       id: deps.newId(),
       caseId: created.id,
@@ -169,7 +156,7 @@ async function logParsed(options: LogComplaintFromEmailOptions, parsed: ParsedEm
       actorId: actor.id,
       kind: "logged",
       summary: [
-        `Logged from an email with ${parsed.attachments.length} attachment(s); response due ${created.responseDueDate}.`,
+        `Logged from an email; response due ${created.responseDueDate}.`,
         options.suggestedCategory ? `Suggested category: ${options.suggestedCategory}.` : "",
         options.note ? `Note from the person who logged it: ${options.note}` : "",
       ]
@@ -177,13 +164,12 @@ async function logParsed(options: LogComplaintFromEmailOptions, parsed: ParsedEm
         .join(" "),
       data: {
         channel: "email",
-        attachments: parsed.attachments.length,
         ...(options.suggestedCategory ? { suggestedCategory: options.suggestedCategory } : {}),
         ...(options.note ? { note: options.note } : {}),
       },
     });
-    await enqueueJobs({ tx, caseId: created.id, jobs, at, newId: deps.newId });
-    return { case: created, created: true, jobs: jobs.length };
+    await enqueueJobs({ tx, caseId: created.id, jobs: [...extract, ...jobs], at, newId: deps.newId });
+    return { case: created, created: true, jobs: jobs.length + extract.length };
   });
 
   if (outcome.jobs > 0) deps.outbox.notify();
@@ -197,14 +183,8 @@ async function existing(deps: AppDeps, caseId: string): Promise<ComplaintCase> {
 }
 
 /** DESIGN.md §4: the add-in's value, else the topmost Received: header (the last hop), else Date:, else now. */
-function receiptInstant(given: Date | undefined, parsed: ParsedEmail, now: Date): Date {
+function receiptInstant(given: Date | undefined, parsed: EmailEnvelope, now: Date): Date {
   const candidate = given ?? parsed.topReceivedAt ?? parsed.date ?? now;
   // A clock or header from the future cannot be when we received it.
   return candidate.getTime() > now.getTime() ? now : candidate;
-}
-
-function summarise(text: string | null): string | null {
-  const flat = text?.replace(/\s+/g, " ").trim();
-  if (!flat) return null;
-  return flat.length > SUMMARY_LENGTH ? `${flat.slice(0, SUMMARY_LENGTH - 1)}…` : flat;
 }

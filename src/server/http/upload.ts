@@ -21,8 +21,10 @@ export async function streamToTempFile(options: {
   tempPath: string;
   maxBytes: number;
   declaredLength?: number;
+  /** Sees every chunk as it passes, in order (e.g. to read an email's headers without reading the file again). */
+  observe?: (chunk: Buffer) => void;
 }): Promise<StreamedUpload> {
-  const { body, tempPath, maxBytes } = options;
+  const { body, tempPath, maxBytes, observe } = options;
   const tooLarge = () =>
     new AppError("PAYLOAD_TOO_LARGE", `This is larger than the ${Math.floor(maxBytes / 1024 / 1024)} MB allowed.`, {
       maxBytes,
@@ -38,6 +40,11 @@ export async function streamToTempFile(options: {
       size += chunk.length;
       if (size > maxBytes) return done(tooLarge());
       hash.update(chunk);
+      try {
+        observe?.(chunk);
+      } catch (error) {
+        return done(error as Error);
+      }
       done(null, chunk);
     },
   });

@@ -12,6 +12,11 @@ export interface BlobStore {
   /** Moves a fully written temporary file in under its hash (durably). Idempotent. */
   adopt(tempPath: string, sha256: string): Promise<void>;
   open(sha256: string): Readable;
+  /**
+   * The local file holding the blob, for readers that need a path (a parser in a worker thread) and for document
+   * stores on the same disk that can link it rather than copy it. Never write to it.
+   */
+  localPath(sha256: string): string;
   has(sha256: string): Promise<boolean>;
   size(sha256: string): Promise<number>;
   list(): Promise<string[]>;

@@ -20,6 +20,19 @@ export interface ParsedAttachment {
   contentId: string | null;
 }
 
+/** What intake needs to log a case, read from the top-level headers alone (plus the content key over the bytes). */
+export type EmailEnvelope = Omit<ParsedEmail, "text" | "html" | "attachments">;
+
+/**
+ * Reads the envelope of a message while its bytes stream past (to disk, say): only the header block is held, so
+ * the size of the message does not matter, and nothing is read twice.
+ */
+export interface EmailEnvelopeReader {
+  update(chunk: Buffer): void;
+  /** After the last chunk. Throws AppError NOT_AN_EMAIL when the bytes do not start with a message's headers. */
+  finish(): Promise<EmailEnvelope>;
+}
+
 export interface ParsedEmail {
   /** As in the header, trimmed, e.g. "<abc@x>"; null when absent or empty. */
   messageId: string | null;
@@ -43,3 +56,5 @@ export interface ParsedEmail {
 }
 
 export type EmailParser = (options: { path: string; tempDir: string }) => Promise<ParsedEmail>;
+
+export type EmailEnvelopeReaderFactory = () => EmailEnvelopeReader;

@@ -26,6 +26,7 @@ beforeEach(async () => {
     outbox: { notify: () => {} },
     newId: randomUUID,
     parseEmail: null as never,
+    emailEnvelope: null as never,
   };
 });
 afterEach(async () => {

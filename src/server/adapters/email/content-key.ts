@@ -42,28 +42,47 @@ export interface ContentKeyResult {
   headers: RawHeader[];
 }
 
-/** Streams the file once from `start` (after any mbox line): headers are buffered only until the block ends. */
-export async function readContentKey(path: string, start: number): Promise<ContentKeyResult> {
-  const hash = createHash("sha256");
-  let pending: Buffer | null = Buffer.alloc(0);
-  let headers: RawHeader[] = [];
-  const finishHeaders = (buf: Buffer, atEnd: boolean): boolean => {
+/**
+ * The content key over bytes fed in order, from the start of the message (after any mbox line): headers are
+ * buffered only until their block ends (at most MAX_HEADER_BYTES), everything after is hashed as it comes.
+ */
+export class ContentKeyHasher {
+  private readonly hash = createHash("sha256");
+  private pending: Buffer | null = Buffer.alloc(0);
+  private headers: RawHeader[] = [];
+  private headerBlock: Buffer = Buffer.alloc(0);
+
+  update(bytes: Buffer): void {
+    if (this.pending === null) {
+      this.hash.update(bytes);
+      return;
+    }
+    this.pending = this.pending.length === 0 ? bytes : Buffer.concat([this.pending, bytes]);
+    if (this.finishHeaders(this.pending, false)) this.pending = null;
+  }
+
+  /** The key, the top-level headers in file order, and the raw bytes of the header block. */
+  digest(): ContentKeyResult & { headerBlock: Buffer } {
+    if (this.pending !== null) this.finishHeaders(this.pending, true);
+    this.pending = null;
+    return { contentKey: this.hash.digest("hex"), headers: this.headers, headerBlock: this.headerBlock };
+  }
+
+  private finishHeaders(buf: Buffer, atEnd: boolean): boolean {
     const scan = scanHeaderBlock(buf, 0, atEnd || buf.length > MAX_HEADER_BYTES);
     if (!scan.complete) return false;
-    headers = scan.headers;
-    hash.update(canonicalHeaders(headers));
-    hash.update(buf.subarray(scan.bodyStart));
+    this.headers = scan.headers;
+    this.headerBlock = Buffer.from(buf.subarray(0, scan.bodyStart));
+    this.hash.update(canonicalHeaders(this.headers));
+    this.hash.update(buf.subarray(scan.bodyStart));
     return true;
-  };
-  for await (const chunk of createReadStream(path, { start })) {
-    const bytes = chunk as Buffer;
-    if (pending === null) {
-      hash.update(bytes);
-      continue;
-    }
-    pending = Buffer.concat([pending, bytes]);
-    if (finishHeaders(pending, false)) pending = null;
   }
-  if (pending !== null) finishHeaders(pending, true);
-  return { contentKey: hash.digest("hex"), headers };
+}
+
+/** Streams the file once from `start` (after any mbox line). */
+export async function readContentKey(path: string, start: number): Promise<ContentKeyResult> {
+  const hasher = new ContentKeyHasher();
+  for await (const chunk of createReadStream(path, { start })) hasher.update(chunk as Buffer);
+  const { contentKey, headers } = hasher.digest();
+  return { contentKey, headers };
 }

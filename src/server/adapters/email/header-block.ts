@@ -67,6 +67,10 @@ export function messageStart(buf: Buffer): number {
   return pos;
 }
 
+/** True when a header block names at least one header every message has one of: it is a message, not other data. */
+export const isMessageHeaderBlock = (headers: readonly RawHeader[]): boolean =>
+  headers.some((h) => MESSAGE_HEADERS.has(h.name));
+
 /** Unfolds and collapses white space, as the value would read on one line. */
 export const unfold = (value: string): string => value.replace(/\s+/g, " ").trim();
 
@@ -82,7 +86,7 @@ export async function sniffMessageStart(path: string): Promise<number | null> {
     const head = buf.subarray(0, bytesRead);
     const start = messageStart(head);
     const scan = scanHeaderBlock(head, start, bytesRead < SNIFF_BYTES);
-    return scan.headers.some((h) => MESSAGE_HEADERS.has(h.name)) ? start : null;
+    return isMessageHeaderBlock(scan.headers) ? start : null;
   } finally {
     await handle.close();
   }

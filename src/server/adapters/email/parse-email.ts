@@ -13,7 +13,7 @@ import type { AddressObject, AttachmentStream, EmailAddress, MessageText } from 
 import { MailParser } from "mailparser";
 import { AppError } from "../../domain/app-error.js";
 import { safeDocumentName, uniqueDocumentName } from "../../domain/document-names.js";
-import type { ParsedAddress, ParsedAttachment, ParsedEmail } from "../../ports/email-parser.js";
+import type { EmailEnvelope, ParsedAddress, ParsedAttachment, ParsedEmail } from "../../ports/email-parser.js";
 import { type ContentKeyResult, readContentKey } from "./content-key.js";
 import { parseEmailDate, receivedDate } from "./email-date.js";
 import { htmlToPlainText, sanitiseEmailHtml } from "./email-html.js";
@@ -162,12 +162,12 @@ const mailboxes = (value: AddressObject | AddressObject[] | undefined): ParsedAd
     .filter((a) => a.name !== null || a.address !== null);
 };
 
-function toParsedEmail(keyed: ContentKeyResult, outcome: ParserOutcome): ParsedEmail {
+/**
+ * The envelope from the raw top-level headers (ids and dates byte-exact) and mailparser's decoded ones (subject and
+ * addresses): one function for the full parse and the streaming envelope reader, so both always agree.
+ */
+export function envelopeOf(keyed: ContentKeyResult, parser: MailParser): EmailEnvelope {
   const header = (name: string): string => decodeRaw(keyed.headers.find((h) => h.name === name)?.value);
-  const { parser, body } = outcome;
-  const rawHtml = body?.html ?? null;
-  let text = body?.text?.trim() ? body.text : null;
-  if (text === null && rawHtml !== null && rawHtml.length <= MAX_HTML_TO_TEXT) text = htmlToPlainText(rawHtml) || null;
   const references = header("references");
   return {
     messageId: header("message-id") || null,
@@ -179,9 +179,19 @@ function toParsedEmail(keyed: ContentKeyResult, outcome: ParserOutcome): ParsedE
     cc: mailboxes(parser.cc),
     date: parseEmailDate(header("date")),
     topReceivedAt: receivedDate(header("received")),
+    contentKey: keyed.contentKey,
+  };
+}
+
+function toParsedEmail(keyed: ContentKeyResult, outcome: ParserOutcome): ParsedEmail {
+  const { parser, body } = outcome;
+  const rawHtml = body?.html ?? null;
+  let text = body?.text?.trim() ? body.text : null;
+  if (text === null && rawHtml !== null && rawHtml.length <= MAX_HTML_TO_TEXT) text = htmlToPlainText(rawHtml) || null;
+  return {
+    ...envelopeOf(keyed, parser),
     text,
     html: rawHtml === null ? null : sanitiseEmailHtml(rawHtml) || null,
-    contentKey: keyed.contentKey,
     attachments: outcome.attachments,
   };
 }

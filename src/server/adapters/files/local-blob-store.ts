@@ -31,11 +31,17 @@ export class LocalBlobStore implements BlobStore {
       await fs.rm(tempPath, { force: true });
       return;
     }
+    // Read-only: a blob is evidence, and the case folder may hold hard links to it (local-folder-document-store).
+    await fs.chmod(tempPath, 0o444);
     await durableRename(tempPath, target);
   }
 
   open(sha256: string): Readable {
     return createReadStream(this.pathOf(sha256));
+  }
+
+  localPath(sha256: string): string {
+    return this.pathOf(sha256);
   }
 
   has(sha256: string): Promise<boolean> {

@@ -5,22 +5,34 @@ import path from "node:path";
 import type { Readable } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { DocumentStore } from "../../ports/document-store.js";
-import { durableRename } from "./durable-files.js";
+import { durableRename, fsyncDirectory } from "./durable-files.js";
 
 /**
  * Documents in a local folder laid out as the F: drive was (`Directors/Complaints/<ref>/…`). Each file is written
- * beside its target and renamed into place, so a reader never sees half a file and a rewrite replaces it whole.
+ * (or linked from its blob) beside its target and renamed into place, so a reader never sees half a file and a
+ * rewrite replaces it whole.
  */
 export class LocalFolderDocumentStore implements DocumentStore {
   constructor(private readonly root: string) {}
 
-  async put(options: { path: readonly string[]; size: number; content: () => Readable }): Promise<{ webUrl: null }> {
+  async put(options: {
+    path: readonly string[];
+    size: number;
+    content: () => Readable;
+    localSource?: string;
+  }): Promise<{ webUrl: null }> {
     const target = this.resolve(options.path);
     await fs.mkdir(path.dirname(target), { recursive: true });
     const temp = path.join(path.dirname(target), `.${randomUUID()}.partial`);
     try {
-      await pipeline(options.content(), createWriteStream(temp));
-      await durableRename(temp, target);
+      if (options.localSource && (await linked(options.localSource, temp))) {
+        // The bytes are the blob's, already on disk and flushed: only the new name has to be made durable.
+        await fs.rename(temp, target);
+        await fsyncDirectory(path.dirname(target));
+      } else {
+        await pipeline(options.content(), createWriteStream(temp));
+        await durableRename(temp, target);
+      }
     } catch (error) {
       await fs.rm(temp, { force: true });
       throw error;
@@ -68,5 +80,19 @@ export class LocalFolderDocumentStore implements DocumentStore {
       }
     }
     return path.join(this.root, ...segments);
+  }
+}
+
+/**
+ * A hard link instead of a copy: a 100 MB email is not written a second time. Blobs are read-only (see
+ * LocalBlobStore.adopt), and a link shares that, so nobody can edit the evidence in place through the folder.
+ * False when the file system will not link (another device, no support): the caller copies instead.
+ */
+async function linked(source: string, temp: string): Promise<boolean> {
+  try {
+    await fs.link(source, temp);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -3,7 +3,12 @@ import type { Clock } from "../../ports/clock.js";
 import { DeliveryError, OUTCOME_UNKNOWN } from "../../ports/delivery-error.js";
 import type { OutboxSignal } from "../../ports/outbox-signal.js";
 
-export type JobHandler = (job: OutboxJob) => Promise<void>;
+/**
+ * Delivers one job. A handler that marks the job done itself, in the same transaction as its own writes (so the
+ * two can never disagree after a crash), answers "completed"; otherwise the worker marks it done after.
+ */
+// biome-ignore lint/suspicious/noConfusingVoidType: handlers that return nothing (Promise<void>) must still fit.
+export type JobHandler = (job: OutboxJob) => Promise<void | "completed">;
 
 export interface OutboxWorkerOptions {
   store: CaseStore;
@@ -39,6 +44,7 @@ export class OutboxWorker implements OutboxSignal {
   /** Kinds told to wait (Retry-After): their jobs stay due but are left alone until then. */
   private readonly pauses = new Map<string, number>();
   private readonly lastDelivery = new Map<string, number>();
+  private readonly rateTurns = new Map<string, Promise<void>>();
 
   constructor(private readonly options: OutboxWorkerOptions) {}
 
@@ -82,19 +88,31 @@ export class OutboxWorker implements OutboxSignal {
     this.timer.unref();
   }
 
+  /**
+   * Jobs of different cases are delivered side by side (their commits then share the store's fsyncs, and one slow
+   * job does not hold up every other case); the jobs of one case, and those of no case, stay one after another in
+   * the order they were written, so a case's side effects happen in order.
+   */
   private async drain(): Promise<void> {
     const { store, clock } = this.options;
     for (;;) {
       const jobs = await store.dueJobs(clock.now().toISOString(), this.options.batchSize ?? 20);
       if (jobs.length === 0 || this.stopped) return;
+      const byCase = new Map<string | null, OutboxJob[]>();
+      for (const job of jobs) byCase.set(job.caseId, [...(byCase.get(job.caseId) ?? []), job]);
       let delivered = 0;
-      for (const job of jobs) {
-        if (this.stopped) return;
-        if ((this.pauses.get(job.kind) ?? 0) > clock.now().getTime()) continue;
-        await this.keepRate(job.kind);
-        await this.deliver(job);
-        delivered += 1;
-      }
+      await Promise.all(
+        [...byCase.values()].map(async (queue) => {
+          for (const job of queue) {
+            if (this.stopped) return;
+            // A kind told to wait (Retry-After) holds up the rest of its case too, so the case's effects stay in order.
+            if ((this.pauses.get(job.kind) ?? 0) > clock.now().getTime()) return;
+            await this.keepRate(job.kind);
+            await this.deliver(job);
+            delivered += 1;
+          }
+        }),
+      );
       if (delivered === 0) return; // everything due is paused by Retry-After: wait for the next poll
     }
   }
@@ -104,7 +122,7 @@ export class OutboxWorker implements OutboxSignal {
     const handler = this.options.handlers[job.kind];
     try {
       if (!handler) throw new Error(`No handler for outbox job kind "${job.kind}"`);
-      await handler(job);
+      if ((await handler(job)) === "completed") return;
       await store.transaction((tx) => tx.completeJob(job.id, clock.now().toISOString()));
     } catch (error) {
       this.options.onError?.(job, error);
@@ -130,13 +148,20 @@ export class OutboxWorker implements OutboxSignal {
     return this.pauses.get(kind) ?? 0;
   }
 
-  private async keepRate(kind: string): Promise<void> {
+  /**
+   * Waits for this kind's next slot. Queues of different cases run side by side, so the turns are chained per kind:
+   * each reads the previous delivery's time only after that one has taken its slot.
+   */
+  private keepRate(kind: string): Promise<void> {
     const gap = this.options.minIntervalMs?.[kind];
-    if (!gap) return;
-    const now = this.options.clock.now().getTime();
-    const wait = (this.lastDelivery.get(kind) ?? 0) + gap - now;
-    if (wait > 0) await (this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(wait);
-    this.lastDelivery.set(kind, this.options.clock.now().getTime());
+    if (!gap) return Promise.resolve();
+    const turn = (this.rateTurns.get(kind) ?? Promise.resolve()).then(async () => {
+      const wait = (this.lastDelivery.get(kind) ?? 0) + gap - this.options.clock.now().getTime();
+      if (wait > 0) await (this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(wait);
+      this.lastDelivery.set(kind, this.options.clock.now().getTime());
+    });
+    this.rateTurns.set(kind, turn);
+    return turn;
   }
 }
 

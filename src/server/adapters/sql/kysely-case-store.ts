@@ -13,6 +13,7 @@ import type {
   TimelineEntry,
 } from "../../ports/case-store.js";
 import { migrationProvider } from "./migrations.js";
+import { type Param, PreparedQuery } from "./prepared-query.js";
 import type { CasesTable, Database, DocumentsTable, OutboxTable } from "./schema.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
@@ -22,6 +23,9 @@ type Db = Kysely<Database> | Transaction<Database>;
  * (connection set-up, pragmas) lives in the adapter that constructs this.
  */
 export class KyselyCaseStore implements CaseStore {
+  /** The statements of every new case and change, compiled once for this store's dialect. */
+  protected readonly hot = new HotQueries();
+
   constructor(
     protected readonly db: Kysely<Database>,
     private readonly onClose: () => Promise<void> = () => db.destroy(),
@@ -36,15 +40,20 @@ export class KyselyCaseStore implements CaseStore {
   }
 
   transaction<T>(work: (tx: CaseStoreTransaction) => Promise<T>): Promise<T> {
-    return this.db.transaction().execute((trx) => work(new KyselyCaseStoreTransaction(trx)));
+    return this.db.transaction().execute((trx) => work(this.transactionOn(trx)));
+  }
+
+  /** The writes of a transaction, on a connection its adapter has already begun one on. */
+  protected transactionOn(db: Kysely<Database>): CaseStoreTransaction {
+    return new KyselyCaseStoreTransaction(db, this.hot);
   }
 
   getCase(id: string): Promise<ComplaintCase | null> {
-    return getCase(this.db, id);
+    return getCase(this.db, this.hot, id);
   }
 
   findCaseIdByIntakeKey(key: string): Promise<string | null> {
-    return findCaseIdByIntakeKey(this.db, key);
+    return findCaseIdByIntakeKey(this.db, this.hot, key);
   }
 
   async findBySource(query: { messageId?: string; conversationId?: string }): Promise<ComplaintCase[]> {
@@ -141,10 +150,17 @@ export class KyselyCaseStore implements CaseStore {
 
   async recordReads(reads: ReadonlyArray<{ caseId: string; actorId: string; at: string; via: string }>): Promise<void> {
     if (reads.length === 0) return;
-    await this.db
-      .insertInto("case_reads")
-      .values(reads.map((r) => ({ id: randomUUID(), case_id: r.caseId, actor_id: r.actorId, at: r.at, via: r.via })))
-      .execute();
+    await this.write((db) =>
+      db
+        .insertInto("case_reads")
+        .values(reads.map((r) => ({ id: randomUUID(), case_id: r.caseId, actor_id: r.actorId, at: r.at, via: r.via })))
+        .execute(),
+    );
+  }
+
+  /** A write that is not part of a transaction of the port (the audit of reads): committed on its own here. */
+  protected write<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return work(this.db);
   }
 
   async listReads(caseId: string): Promise<Array<{ actorId: string; at: string; via: string }>> {
@@ -193,45 +209,42 @@ export class KyselyCaseStore implements CaseStore {
 }
 
 class KyselyCaseStoreTransaction implements CaseStoreTransaction {
-  constructor(private readonly trx: Transaction<Database>) {}
+  /** A Kysely transaction, or a connection inside a transaction begun by the adapter (SQLite group commit). */
+  constructor(
+    private readonly trx: Kysely<Database>,
+    private readonly hot: HotQueries,
+  ) {}
 
   async nextReference(year: number): Promise<string> {
-    const row = await this.trx
-      .insertInto("reference_counters")
-      .values({ year, last_seq: 1 })
-      .onConflict((oc) => oc.column("year").doUpdateSet({ last_seq: sql`reference_counters.last_seq + 1` }))
-      .returning("last_seq")
-      .executeTakeFirstOrThrow();
+    const { rows } = await this.hot.nextReference.execute(this.trx, { year });
+    const row = rows[0];
+    if (!row) throw new Error("The reference counter gave no value");
     return formatReference(year, Number(row.last_seq));
   }
 
   async insertCase(c: ComplaintCase): Promise<void> {
     const match = /^CMP-(\d{4})-(\d+)$/.exec(c.reference);
     if (!match) throw new Error(`Malformed reference ${c.reference}`);
-    await this.trx
-      .insertInto("cases")
-      .values({
-        ...caseColumns(c),
-        id: c.id,
-        reference: c.reference,
-        ref_year: Number(match[1]),
-        ref_seq: Number(match[2]),
-      })
-      .execute();
+    await this.hot.insertCase.execute(this.trx, {
+      ...caseColumns(c),
+      id: c.id,
+      reference: c.reference,
+      ref_year: Number(match[1]),
+      ref_seq: Number(match[2]),
+    });
   }
 
   async addIntakeKey(key: string, caseId: string): Promise<void> {
-    await this.trx.insertInto("intake_keys").values({ key, case_id: caseId }).execute();
+    await this.hot.addIntakeKey.execute(this.trx, { key, case_id: caseId });
   }
 
   async updateCase(c: ComplaintCase): Promise<void> {
-    const result = await this.trx
-      .updateTable("cases")
-      .set(caseColumns(c))
-      .where("id", "=", c.id)
-      .where("version", "=", c.version - 1)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) !== 1) {
+    const result = await this.hot.updateCase.execute(this.trx, {
+      ...caseColumns(c),
+      id: c.id,
+      previous_version: c.version - 1,
+    });
+    if (Number(result.numAffectedRows) !== 1) {
       throw new AppError(
         "VERSION_CONFLICT",
         "Someone else changed this case at the same time. Reload it and try again.",
@@ -240,31 +253,28 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
   }
 
   getCase(id: string): Promise<ComplaintCase | null> {
-    return getCase(this.trx, id);
+    return getCase(this.trx, this.hot, id);
   }
 
   findCaseIdByIntakeKey(key: string): Promise<string | null> {
-    return findCaseIdByIntakeKey(this.trx, key);
+    return findCaseIdByIntakeKey(this.trx, this.hot, key);
   }
 
   async insertDocument(doc: DocumentRecord): Promise<void> {
-    await this.trx
-      .insertInto("documents")
-      .values({
-        id: doc.id,
-        case_id: doc.caseId,
-        name: doc.name,
-        kind: doc.kind,
-        content_type: doc.contentType,
-        size: doc.size,
-        sha256: doc.sha256,
-        created_at: doc.createdAt,
-        created_by: doc.createdBy,
-        filed_at: doc.filedAt,
-        web_url: doc.webUrl,
-        note: doc.note,
-      })
-      .execute();
+    await this.hot.insertDocument.execute(this.trx, {
+      id: doc.id,
+      case_id: doc.caseId,
+      name: doc.name,
+      kind: doc.kind,
+      content_type: doc.contentType,
+      size: doc.size,
+      sha256: doc.sha256,
+      created_at: doc.createdAt,
+      created_by: doc.createdBy,
+      filed_at: doc.filedAt,
+      web_url: doc.webUrl,
+      note: doc.note,
+    });
   }
 
   async listDocumentNames(caseId: string): Promise<string[]> {
@@ -281,36 +291,25 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
   }
 
   async appendTimeline(entry: TimelineEntry): Promise<void> {
-    await this.trx
-      .insertInto("timeline")
-      .values({
-        id: entry.id,
-        case_id: entry.caseId,
-        at: entry.at,
-        actor_id: entry.actorId,
-        kind: entry.kind,
-        summary: entry.summary,
-        data: JSON.stringify(entry.data),
-      })
-      .execute();
+    await this.hot.appendTimeline.execute(this.trx, {
+      id: entry.id,
+      case_id: entry.caseId,
+      at: entry.at,
+      actor_id: entry.actorId,
+      kind: entry.kind,
+      summary: entry.summary,
+      data: JSON.stringify(entry.data),
+    });
   }
 
   async enqueue(job: Pick<OutboxJob, "id" | "kind" | "caseId" | "payload" | "createdAt">): Promise<void> {
-    await this.trx
-      .insertInto("outbox")
-      .values({
-        id: job.id,
-        kind: job.kind,
-        case_id: job.caseId,
-        payload: JSON.stringify(job.payload),
-        status: "pending",
-        attempts: 0,
-        next_attempt_at: job.createdAt,
-        last_error: null,
-        created_at: job.createdAt,
-        done_at: null,
-      })
-      .execute();
+    await this.hot.enqueue.execute(this.trx, {
+      id: job.id,
+      kind: job.kind,
+      case_id: job.caseId,
+      payload: JSON.stringify(job.payload),
+      created_at: job.createdAt,
+    });
   }
 
   async completeJob(jobId: string, doneAt: string): Promise<void> {
@@ -346,14 +345,117 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
 
 export const formatReference = (year: number, seq: number): string => `CMP-${year}-${String(seq).padStart(4, "0")}`;
 
-async function getCase(db: Db, id: string): Promise<ComplaintCase | null> {
-  const row = await db.selectFrom("cases").select(["body", "version"]).where("id", "=", id).executeTakeFirst();
+async function getCase(db: Db, hot: HotQueries, id: string): Promise<ComplaintCase | null> {
+  const row = (await hot.getCase.execute(db, { id })).rows[0];
   return row ? toCase(row) : null;
 }
 
-async function findCaseIdByIntakeKey(db: Db, key: string): Promise<string | null> {
-  const row = await db.selectFrom("intake_keys").select("case_id").where("key", "=", key).executeTakeFirst();
+async function findCaseIdByIntakeKey(db: Db, hot: HotQueries, key: string): Promise<string | null> {
+  const row = (await hot.findCaseIdByIntakeKey.execute(db, { key })).rows[0];
   return row?.case_id ?? null;
+}
+
+/** The statements of every new case and change (intake, create, transitions, outbox), built once per store. */
+class HotQueries {
+  readonly nextReference = new PreparedQuery<{ last_seq: number }>((db, p) =>
+    db
+      .insertInto("reference_counters")
+      .values({ year: p("year"), last_seq: 1 })
+      .onConflict((oc) => oc.column("year").doUpdateSet({ last_seq: sql`reference_counters.last_seq + 1` }))
+      .returning("last_seq"),
+  );
+
+  readonly insertCase = new PreparedQuery((db, p) =>
+    db.insertInto("cases").values({
+      id: p("id"),
+      reference: p("reference"),
+      ref_year: p("ref_year"),
+      ref_seq: p("ref_seq"),
+      ...caseColumnParams(p),
+    }),
+  );
+
+  readonly updateCase = new PreparedQuery((db, p) =>
+    db
+      .updateTable("cases")
+      .set(caseColumnParams(p))
+      .where("id", "=", p("id"))
+      .where("version", "=", p("previous_version")),
+  );
+
+  readonly getCase = new PreparedQuery<{ body: string; version: number }>((db, p) =>
+    db.selectFrom("cases").select(["body", "version"]).where("id", "=", p("id")),
+  );
+
+  readonly findCaseIdByIntakeKey = new PreparedQuery<{ case_id: string }>((db, p) =>
+    db.selectFrom("intake_keys").select("case_id").where("key", "=", p("key")),
+  );
+
+  readonly addIntakeKey = new PreparedQuery((db, p) =>
+    db.insertInto("intake_keys").values({ key: p("key"), case_id: p("case_id") }),
+  );
+
+  readonly insertDocument = new PreparedQuery((db, p) =>
+    db.insertInto("documents").values({
+      id: p("id"),
+      case_id: p("case_id"),
+      name: p("name"),
+      kind: p("kind"),
+      content_type: p("content_type"),
+      size: p("size"),
+      sha256: p("sha256"),
+      created_at: p("created_at"),
+      created_by: p("created_by"),
+      filed_at: p("filed_at"),
+      web_url: p("web_url"),
+      note: p("note"),
+    }),
+  );
+
+  readonly appendTimeline = new PreparedQuery((db, p) =>
+    db.insertInto("timeline").values({
+      id: p("id"),
+      case_id: p("case_id"),
+      at: p("at"),
+      actor_id: p("actor_id"),
+      kind: p("kind"),
+      summary: p("summary"),
+      data: p("data"),
+    }),
+  );
+
+  readonly enqueue = new PreparedQuery((db, p) =>
+    db.insertInto("outbox").values({
+      id: p("id"),
+      kind: p("kind"),
+      case_id: p("case_id"),
+      payload: p("payload"),
+      status: "pending",
+      attempts: 0,
+      next_attempt_at: p("created_at"),
+      last_error: null,
+      created_at: p("created_at"),
+      done_at: null,
+    }),
+  );
+}
+
+/** The columns `caseColumns` fills, as parameters of the same names. */
+function caseColumnParams(p: Param): Omit<CasesTable, "id" | "reference" | "ref_year" | "ref_seq"> {
+  return {
+    stage: p("stage"),
+    version: p("version"),
+    received_at: p("received_at"),
+    logged_by: p("logged_by"),
+    handler_id: p("handler_id"),
+    board_member_id: p("board_member_id"),
+    due_date: p("due_date"),
+    message_id: p("message_id"),
+    conversation_id: p("conversation_id"),
+    search_text: p("search_text"),
+    body: p("body"),
+    updated_at: p("updated_at"),
+  };
 }
 
 function caseColumns(c: ComplaintCase): Omit<CasesTable, "id" | "reference" | "ref_year" | "ref_seq"> {

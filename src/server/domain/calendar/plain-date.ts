@@ -112,7 +112,23 @@ const londonFormatter = new Intl.DateTimeFormat("en-GB", {
 
 /** The Europe/London wall-clock date and time (minutes since local midnight) of an instant, GMT or BST as due. */
 export function londonDateTime(instant: Date): { date: PlainDate; minutes: number } {
-  if (Number.isNaN(instant.getTime())) throw new Error("Cannot convert an invalid Date to London time.");
+  const time = instant.getTime();
+  if (Number.isNaN(time)) throw new Error("Cannot convert an invalid Date to London time.");
+  // London's offset changes only on whole hours, so every instant of one UTC minute has the same answer: the
+  // last minute asked about (usually "now", asked many times a second under load) is answered without formatting.
+  const minute = Math.floor(time / 60_000);
+  if (minute === lastMinute.minute) return { ...lastMinute.answer };
+  const answer = formatLondon(instant);
+  lastMinute = { minute, answer };
+  return { ...answer };
+}
+
+let lastMinute: { minute: number; answer: { date: PlainDate; minutes: number } } = {
+  minute: Number.NaN,
+  answer: { date: "1970-01-01", minutes: 0 },
+};
+
+function formatLondon(instant: Date): { date: PlainDate; minutes: number } {
   const fields: Record<string, string> = {};
   for (const part of londonFormatter.formatToParts(instant)) fields[part.type] = part.value;
   const date = `${fields.year}-${fields.month}-${fields.day}`;

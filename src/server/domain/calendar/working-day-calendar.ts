@@ -3,6 +3,7 @@ import { addDays, compare, dayOfWeek, isValidPlainDate, londonDateTime, parsePla
 import { type CalendarSettings, type PlainDate, UK_DIVISIONS, type UkDivision } from "./types.js";
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
+const MAX_REMEMBERED = 10_000;
 
 function minutesOf(name: string, value: string): number {
   const match = HH_MM.exec(value);
@@ -20,6 +21,8 @@ export class WorkingDayCalendar {
   private readonly opensAt: number;
   private readonly closesAt: number;
   private readonly holidaySets = new Map<number, ReadonlySet<PlainDate>>();
+  /** Answers of addWorkingDays: the same few dates are asked about all day long (every new case asks twice). */
+  private readonly workingDaysAfter = new Map<string, PlainDate>();
 
   constructor(settings: CalendarSettings) {
     if (!UK_DIVISIONS.includes(settings.division)) {
@@ -70,8 +73,14 @@ export class WorkingDayCalendar {
    */
   addWorkingDays(d: PlainDate, n: number): PlainDate {
     if (!Number.isInteger(n) || n < 0) throw new Error(`Cannot add ${n} working days: a whole number ≥ 0 is needed.`);
+    const key = `${d}+${n}`;
+    const known = this.workingDaysAfter.get(key);
+    if (known !== undefined) return known;
     let result = parsePlainDate(d);
     for (let i = 0; i < n; i++) result = this.nextWorkingDay(result);
+    // Bounded: a long-running server asked about many dates starts again rather than growing.
+    if (this.workingDaysAfter.size >= MAX_REMEMBERED) this.workingDaysAfter.clear();
+    this.workingDaysAfter.set(key, result);
     return result;
   }
 

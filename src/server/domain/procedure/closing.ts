@@ -14,6 +14,13 @@ export function recordBoardInformed(
   const of = c.stage === "appeal-decided" ? "appeal-decision" : "outcome";
   const on = input.on ?? londonDateTime(ctx.now).date;
   if (on > londonDateTime(ctx.now).date) throw fieldError("on", "This date is in the future.");
+  // The Board can only have been told of a final outcome that existed: not before the day it was sent.
+  const sentAt = of === "outcome" ? c.outcome?.sentAt : c.appealDecision?.sentAt;
+  const sentOn = sentAt ? londonDateTime(new Date(sentAt)).date : null;
+  if (sentOn && on < sentOn) {
+    const what = of === "outcome" ? "outcome was sent" : "appeal decision was sent";
+    throw fieldError("on", `This date is before the ${what} (${sentOn}).`);
+  }
   const next: ComplaintCase = {
     ...c,
     boardInformed: [

@@ -39,16 +39,20 @@ function registerEmailIntakeRoute(app: FastifyInstance, ctx: HttpContext): void 
     }
     const query = validate(ZIntakeQuery, request.query);
     const length = request.headers["content-length"];
+    const envelope = ctx.deps.emailEnvelope();
     const upload = await streamToTempFile({
       body: request.body as Readable,
       tempPath: ctx.deps.blobs.tempPath(),
       maxBytes: ctx.config.intakeMaxBytes,
       declaredLength: length ? Number(length) : undefined,
+      // The headers are read as the bytes pass: the file is not read again before the case is logged.
+      observe: (chunk) => envelope.update(chunk),
     });
     const result = await logComplaintFromEmail({
       deps: ctx.deps,
       actor,
       upload,
+      readEnvelope: () => envelope.finish(),
       receivedAt: query.receivedAt ? new Date(query.receivedAt) : undefined,
       conversationId: query.conversationId,
       relationship: query.relationship,

@@ -45,7 +45,12 @@ const mediaType = (request: FastifyRequest): string | undefined =>
   request.headers["content-type"]?.split(";")[0]?.trim().toLowerCase();
 
 /** The message as a temporary file: the raw bytes streamed, or assembled from JSON parts. */
-async function messageUpload(request: FastifyRequest, ctx: HttpContext): Promise<StreamedUpload> {
+async function messageUpload(
+  request: FastifyRequest,
+  ctx: HttpContext,
+  /** Sees the bytes as they pass, e.g. the envelope reader, so the file is not read again. */
+  observe?: (chunk: Buffer) => void,
+): Promise<StreamedUpload> {
   const type = mediaType(request);
   const maxBytes = ctx.config.intakeMaxBytes;
   if (type === "application/json") {
@@ -54,6 +59,7 @@ async function messageUpload(request: FastifyRequest, ctx: HttpContext): Promise
       body: Readable.from([assembleMessage(parts)]),
       tempPath: ctx.deps.blobs.tempPath(),
       maxBytes,
+      ...(observe ? { observe } : {}),
     });
   }
   if (!type || !EMAIL_TYPES.includes(type)) {
@@ -68,6 +74,7 @@ async function messageUpload(request: FastifyRequest, ctx: HttpContext): Promise
     tempPath: ctx.deps.blobs.tempPath(),
     maxBytes,
     declaredLength: length ? Number(length) : undefined,
+    ...(observe ? { observe } : {}),
   });
 }
 
@@ -124,11 +131,13 @@ function registerUploadRoutes(app: FastifyInstance, ctx: HttpContext): void {
       );
     }
     const query = validate(ZIntakeQuery, request.query);
-    const upload = await messageUpload(request, ctx);
+    const envelope = ctx.deps.emailEnvelope();
+    const upload = await messageUpload(request, ctx, (chunk) => envelope.update(chunk));
     const result = await logComplaintFromEmail({
       deps: ctx.deps,
       actor,
       upload,
+      readEnvelope: () => envelope.finish(),
       receivedAt: query.receivedAt ? new Date(query.receivedAt) : undefined,
       conversationId: query.conversationId,
       relationship: query.relationship,

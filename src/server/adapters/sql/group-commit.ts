@@ -1,0 +1,109 @@
+import { type Kysely, sql } from "kysely";
+import type { Database } from "./schema.js";
+
+type Work = (db: Kysely<Database>) => Promise<unknown>;
+
+interface Waiting {
+  work: Work;
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+type Settled = { waiting: Waiting; ok: true; value: unknown } | { waiting: Waiting; ok: false; error: unknown };
+
+/** A batch larger than this commits and the rest wait for the next, so no caller waits behind thousands. */
+const MAX_BATCH = 256;
+
+/**
+ * Group commit for SQLite. With `synchronous=FULL` every COMMIT waits for the disk (an fsync), and SQLite allows
+ * one writer at a time, so committing each logical transaction on its own caps the store at one transaction per
+ * fsync. Here the logical transactions that are waiting share one physical `BEGIN IMMEDIATE … COMMIT`:
+ *
+ * - each runs inside its own SAVEPOINT, one after another (never interleaved, so a rollback to its savepoint
+ *   undoes exactly its own writes and nobody else's); one that fails rolls back alone and gets its own error;
+ * - nobody's promise settles before the COMMIT that made their writes durable has returned; if that COMMIT fails,
+ *   every member of the batch fails;
+ * - a batch starts on `setImmediate`, after the event loop has read whatever requests arrived meanwhile (during the
+ *   previous fsync, say), so batches grow with the load by themselves and a lone request waits no longer than a
+ *   turn of the loop.
+ *
+ * The connection is held for the whole batch, so reads outside a transaction wait for its commit, as they waited
+ * for a single transaction before: nobody ever reads uncommitted data.
+ */
+export class GroupCommit {
+  private readonly queue: Waiting[] = [];
+  private scheduled = false;
+  private running = false;
+
+  constructor(private readonly db: Kysely<Database>) {}
+
+  run<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      this.queue.push({ work, resolve: resolve as (value: unknown) => void, reject });
+      this.schedule();
+    });
+  }
+
+  private schedule(): void {
+    if (this.scheduled || this.running || this.queue.length === 0) return;
+    this.scheduled = true;
+    setImmediate(() => {
+      this.scheduled = false;
+      void this.flush();
+    });
+  }
+
+  private async flush(): Promise<void> {
+    this.running = true;
+    const taken: Settled[] = [];
+    try {
+      await this.db.connection().execute((conn) => this.batch(conn, taken));
+    } catch (error) {
+      // BEGIN or a savepoint failed: nothing of this batch was saved. Those waiting for the next one get the error
+      // too rather than a retry that would fail the same way, over and over.
+      for (const [i, s] of taken.entries()) if (s.ok) taken[i] = { waiting: s.waiting, ok: false, error };
+      for (const waiting of this.queue.splice(0)) waiting.reject(error);
+    } finally {
+      this.running = false;
+      for (const s of taken) {
+        if (s.ok) s.waiting.resolve(s.value);
+        else s.waiting.reject(s.error);
+      }
+      this.schedule();
+    }
+  }
+
+  /** Runs waiting work into `taken` until none is left (or the batch is full), then commits. */
+  private async batch(conn: Kysely<Database>, taken: Settled[]): Promise<void> {
+    await sql`begin immediate`.execute(conn);
+    let broken = false;
+    while (!broken && taken.length < MAX_BATCH) {
+      const waiting = this.queue.shift();
+      if (!waiting) break;
+      taken.push({ waiting, ok: false, error: new Error("The transaction did not finish.") });
+      const at = taken.length - 1;
+      await sql`savepoint logical`.execute(conn);
+      try {
+        const value = await waiting.work(conn);
+        await sql`release logical`.execute(conn);
+        taken[at] = { waiting, ok: true, value };
+      } catch (error) {
+        taken[at] = { waiting, ok: false, error };
+        try {
+          await sql`rollback to logical`.execute(conn);
+          await sql`release logical`.execute(conn);
+        } catch {
+          // SQLite rolled the whole transaction back by itself (disk full, I/O error): the batch is lost.
+          broken = true;
+        }
+      }
+    }
+    try {
+      if (broken) throw new Error("The database rolled back the transaction after an error; nothing was saved.");
+      await sql`commit`.execute(conn);
+    } catch (error) {
+      await sql`rollback`.execute(conn).catch(() => undefined);
+      for (const [i, s] of taken.entries()) if (s.ok) taken[i] = { waiting: s.waiting, ok: false, error };
+    }
+  }
+}
