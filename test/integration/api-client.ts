@@ -148,3 +148,18 @@ export function makeEml(options: {
   ];
   return Buffer.from(lines.join("\r\n"), "utf8");
 }
+
+/**
+ * The case once its email's attachments have been extracted: intake answers from the envelope, and a job reads the
+ * stored .eml for the parts just after (extract-email-parts.ts).
+ */
+export async function untilEmailPartsExtracted(read: () => Promise<Json>): Promise<Json> {
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const detail = await read();
+    const kinds = detail.timeline.map((t: Json) => t.kind);
+    if (kinds.includes("email-parts-extracted") || kinds.includes("email-parts-not-extracted")) return detail;
+    if (Date.now() > deadline) throw new Error(`The attachments of case ${detail.id} were not extracted within 15 s`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}

@@ -9,7 +9,7 @@ import path from "node:path";
 import { simpleParser } from "mailparser";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PROJECT_ROOT, startTestServer, type TestServer } from "../support/start-server.js";
-import { api, download, type Json, makeEml, postEml, tokenFor } from "./api-client.js";
+import { api, download, type Json, makeEml, postEml, tokenFor, untilEmailPartsExtracted } from "./api-client.js";
 
 const EML_DIR = path.resolve(PROJECT_ROOT, "../shared/reference/eml");
 const emlFiles = fs.existsSync(EML_DIR)
@@ -46,21 +46,6 @@ async function caseDetail(baseUrl: string, id: string): Promise<Json> {
   const res = await api(baseUrl, "ops-director", "GET", `/api/cases/${id}`);
   expect(res.status).toBe(200);
   return res.body.case;
-}
-
-/**
- * The case once its email's attachments have been extracted: intake answers from the envelope, and a job reads the
- * stored .eml for the parts just after (extract-email-parts.ts).
- */
-async function caseWithParts(baseUrl: string, id: string): Promise<Json> {
-  const deadline = Date.now() + 15_000;
-  for (;;) {
-    const detail = await caseDetail(baseUrl, id);
-    const kinds = detail.timeline.map((t: Json) => t.kind);
-    if (kinds.includes("email-parts-extracted") || kinds.includes("email-parts-not-extracted")) return detail;
-    if (Date.now() > deadline) throw new Error(`The attachments of case ${id} were not extracted within 15 s`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
 }
 
 function expectCreatedCase(body: Json): void {
@@ -119,7 +104,7 @@ describe.skipIf(emlFiles.length === 0)("the 17 real-world messages", () => {
       // The .eml is a document from the moment of the answer; the attachments follow from it.
       const atAnswer = await caseDetail(baseUrl, res.body.case.id);
       expect(atAnswer.documents.filter((d: Json) => d.kind === "email")).toHaveLength(1);
-      const detail = await caseWithParts(baseUrl, res.body.case.id);
+      const detail = await untilEmailPartsExtracted(() => caseDetail(baseUrl, res.body.case.id));
       const emailDoc = detail.documents.find((d: Json) => d.kind === "email");
       expect(emailDoc, `${file}: the .eml is a document`).toBeDefined();
       expect(emailDoc.size).toBe(bytes.length);

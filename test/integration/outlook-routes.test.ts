@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { startTestServer, type TestServer } from "../support/start-server.js";
-import { api, type Json, makeEml, postEml } from "./api-client.js";
+import { api, type Json, makeEml, postEml, untilEmailPartsExtracted } from "./api-client.js";
 
 let server: TestServer;
 
@@ -113,7 +113,7 @@ describe("POST /api/intake/email-parts", () => {
     const retry = await api(server.baseUrl, "staff", "POST", "/api/intake/email-parts?conversationId=conv-p", PARTS);
     expect(retry.status).toBe(200);
     expect(retry.body.case.id).toBe(first.body.case.id);
-    const c = await detail(first.body.case.id);
+    const c = await untilEmailPartsExtracted(() => detail(first.body.case.id));
     expect(c.subject).toBe(PARTS.subject);
     expect(c.complainant).toMatchObject({ name: "Amélie Dubois", email: "amelie@example.org" });
     expect(c.documents.map((d: Json) => [d.kind, d.name]).sort()).toEqual([

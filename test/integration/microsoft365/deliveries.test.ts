@@ -151,6 +151,7 @@ describe("deliveries to Microsoft 365", () => {
     expect(emulator.calls.get("GET sentItems")).toBeGreaterThanOrEqual(1);
     expect(emulator.calls.get("GET channelMessages")).toBeGreaterThanOrEqual(1);
     expect(kinds).toEqual([
+      "extract-email-parts",
       "file-document",
       "file-document",
       "file-document",
