@@ -107,8 +107,7 @@ export class OutboxWorker implements OutboxSignal {
             if (this.stopped) return;
             // A kind told to wait (Retry-After) holds up the rest of its case too, so the case's effects stay in order.
             if ((this.pauses.get(job.kind) ?? 0) > clock.now().getTime()) return;
-            await this.keepRate(job.kind);
-            await this.deliver(job);
+            await this.deliverInTurn(job);
             delivered += 1;
           }
         }),
@@ -149,18 +148,20 @@ export class OutboxWorker implements OutboxSignal {
   }
 
   /**
-   * Waits for this kind's next slot. Queues of different cases run side by side, so the turns are chained per kind:
-   * each reads the previous delivery's time only after that one has taken its slot.
+   * Rate-limited kinds (channel posts) are delivered one at a time, however many cases' queues run side by side:
+   * each waits for the previous delivery of its kind to finish and for its slot, so the service never sees two
+   * closer together than the gap.
    */
-  private keepRate(kind: string): Promise<void> {
-    const gap = this.options.minIntervalMs?.[kind];
-    if (!gap) return Promise.resolve();
-    const turn = (this.rateTurns.get(kind) ?? Promise.resolve()).then(async () => {
-      const wait = (this.lastDelivery.get(kind) ?? 0) + gap - this.options.clock.now().getTime();
+  private deliverInTurn(job: OutboxJob): Promise<void> {
+    const gap = this.options.minIntervalMs?.[job.kind];
+    if (!gap) return this.deliver(job);
+    const turn = (this.rateTurns.get(job.kind) ?? Promise.resolve()).then(async () => {
+      const wait = (this.lastDelivery.get(job.kind) ?? 0) + gap - this.options.clock.now().getTime();
       if (wait > 0) await (this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(wait);
-      this.lastDelivery.set(kind, this.options.clock.now().getTime());
+      this.lastDelivery.set(job.kind, this.options.clock.now().getTime());
+      await this.deliver(job);
     });
-    this.rateTurns.set(kind, turn);
+    this.rateTurns.set(job.kind, turn);
     return turn;
   }
 }
