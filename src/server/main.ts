@@ -6,6 +6,7 @@ import { LocalBlobStore } from "./adapters/files/local-blob-store.js";
 import { LocalFolderDocumentStore } from "./adapters/files/local-folder-document-store.js";
 import { DevIdentityProvider } from "./adapters/identity/dev-identity-provider.js";
 import { PersonaDirectory } from "./adapters/identity/personas.js";
+import { DocxLetterRenderer } from "./adapters/letters/docx-letter-renderer.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
 import { calendarFor } from "./app/case-calendar.js";
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     outbox: signal,
     newId: randomUUID,
     parseEmail: parseEmailFile,
+    letters: new DocxLetterRenderer(DEFAULT_POLICY.organisationName),
   };
   const worker = new OutboxWorker({
     store,

@@ -4,6 +4,7 @@ import type { Clock } from "../ports/clock.js";
 import type { Directory } from "../ports/directory.js";
 import type { DocumentStore } from "../ports/document-store.js";
 import type { EmailParser } from "../ports/email-parser.js";
+import type { LetterRenderer } from "../ports/letter-renderer.js";
 import type { OutboxSignal } from "../ports/outbox-signal.js";
 import type { PolicySource } from "../ports/policy-source.js";
 
@@ -18,4 +19,5 @@ export interface AppDeps {
   outbox: OutboxSignal;
   newId: () => string;
   parseEmail: EmailParser;
+  letters: LetterRenderer;
 }

@@ -7,6 +7,7 @@ import { registerDocumentRoutes } from "./routes/documents.js";
 import { registerHealthRoute } from "./routes/health.js";
 import { registerIntakeRoutes } from "./routes/intake.js";
 import { registerOpenApiRoute } from "./routes/openapi.js";
+import { registerTabSupportRoutes } from "./routes/tab-support.js";
 import { registerTransitionRoutes } from "./routes/transitions.js";
 import { registerWebRoutes } from "./web-routes.js";
 
@@ -41,6 +42,7 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerOpenApiRoute(app);
   registerDevTokenRoute(app, ctx);
   registerIntakeRoutes(app, ctx);
+  registerTabSupportRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerTransitionRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);
