@@ -55,6 +55,12 @@ export function registerTabSupportRoutes(app: FastifyInstance, ctx: HttpContext)
     return { cards, people: await peopleNamed(ctx.deps.directory, ids), truncated: listing.truncated };
   });
 
+  /** GET /api/me — who is signed in and in which roles, so a front end offers only what they may do. */
+  app.get("/api/me", async (request): Promise<{ me: { id: string; name: string; roles: string[] } }> => {
+    const actor = await authenticate(request, ctx.verifier);
+    return { me: { id: actor.id, name: actor.name, roles: [...actor.roles] } };
+  });
+
   /** GET /api/people?role=handler — colleagues for the pickers (names only), for anyone signed in. */
   app.get("/api/people", async (request): Promise<{ people: PersonView[] }> => {
     await authenticate(request, ctx.verifier);
