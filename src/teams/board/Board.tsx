@@ -79,7 +79,7 @@ const COLUMN_EMPTY: Record<CaseCardView["stage"], string> = {
 /** The case board: columns by stage (like Planner) or a sortable list, with search, filters and "My cases". */
 export function Board({ onOpen, onLogPostal, reloadKey }: BoardProps) {
   const styles = useStyles();
-  const { api, me, people, settings, generation, hasRole } = useSession();
+  const { api, me, people, settings, hasRole } = useSession();
   const [data, setData] = useState<CaseBoardResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState<View>("board");
@@ -105,12 +105,12 @@ export function Board({ onOpen, onLogPostal, reloadKey }: BoardProps) {
     [api],
   );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation (a new sign-in) and reloadKey (a change elsewhere) are reasons to reload.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey is a reason to reload (a change elsewhere).
   useEffect(() => {
     const controller = new AbortController();
     void load(controller.signal);
     return () => controller.abort();
-  }, [load, generation, reloadKey]);
+  }, [load, reloadKey]);
 
   const nameOf = useCallback(
     (id: string | null) =>

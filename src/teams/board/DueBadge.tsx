@@ -14,7 +14,14 @@ export function DueBadge({ workingDaysLeft, overdue, dueDate }: DueBadgeProps) {
     overdue || (workingDaysLeft ?? 0) < 0 ? "danger" : (workingDaysLeft ?? 99) <= 2 ? "warning" : "informative";
   const words = dueWords(workingDaysLeft, overdue);
   return (
-    <Badge appearance="tint" color={color} shape="rounded" title={`Due ${ukDate(dueDate)}`} data-due={color}>
+    <Badge
+      appearance="tint"
+      color={color}
+      shape="rounded"
+      title={`Due ${ukDate(dueDate)}`}
+      data-due={color}
+      style={{ whiteSpace: "nowrap", flexShrink: 0 }}
+    >
       {words}
     </Badge>
   );

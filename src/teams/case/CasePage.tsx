@@ -91,8 +91,8 @@ export interface CasePageProps {
 /** One case, like a request in the Approvals app: who asked, what, what was decided, one clear next step, history. */
 export function CasePage({ caseId, onBack, onChanged }: CasePageProps) {
   const styles = useStyles();
-  const { api, generation } = useSession();
-  const name = usePersonName();
+  const { api } = useSession();
+  const personName = usePersonName();
   const [c, setCase] = useState<CaseDetailView | CaseStatusView | null>(null);
   const [error, setError] = useState<{ code: string; message: string } | null>(null);
   const [dialog, setDialog] = useState<DialogName | null>(null);
@@ -112,11 +112,11 @@ export function CasePage({ caseId, onBack, onChanged }: CasePageProps) {
     }
   }, [api, caseId]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: generation (a new sign-in) is a reason to reload.
+  // The client changes with the signed-in person: a new person loads the case afresh.
   useEffect(() => {
     setCase(null);
     void load();
-  }, [load, generation]);
+  }, [load]);
 
   const back = (
     <Button appearance="subtle" icon={<ArrowLeft20Regular />} onClick={onBack} style={{ alignSelf: "flex-start" }}>
@@ -169,6 +169,7 @@ export function CasePage({ caseId, onBack, onChanged }: CasePageProps) {
   }
 
   const detail = c as CaseDetailView;
+  const name = (id: string | null | undefined) => personName(id, detail.people);
   const allowed = new Set(detail.availableActions ?? []);
   const buttons = STEP_BUTTONS.filter((b) => allowed.has(b.action));
   const primary = buttons[0]?.action;

@@ -167,7 +167,7 @@ export function UploadDialog({
       submitDisabled={file === null}
     >
       <Field label="File" required>
-        <input type="file" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
+        <input type="file" aria-label="File" onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)} />
       </Field>
       <Field label="What it is">
         <Select value={kind} onChange={(_, d) => setKind(d.value)}>

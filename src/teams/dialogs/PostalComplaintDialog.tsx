@@ -83,6 +83,7 @@ export function PostalComplaintDialog({ open, onClose, onLogged }: PostalComplai
       <Field label="Scanned letter (PDF or image)" required>
         <input
           type="file"
+          aria-label="Scanned letter (PDF or image)"
           accept="application/pdf,image/*"
           onChange={(e) => setFile(e.currentTarget.files?.[0] ?? null)}
         />
