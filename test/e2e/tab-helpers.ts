@@ -154,3 +154,46 @@ export async function tabTo(page: Page, name: string, maxPresses = 40): Promise<
   }
   throw new Error(`Tabbing never reached "${name}"; focus is on "${await focusedName(page)}"`);
 }
+
+/** One step through the API as `persona`; fails the test on any refusal. */
+export async function step(
+  baseUrl: string,
+  persona: Persona,
+  caseId: string,
+  action: string,
+  body: unknown,
+): Promise<void> {
+  const res = await api(baseUrl, persona, "POST", `/api/cases/${caseId}/${action}`, body);
+  if (res.status !== 200) throw new Error(`${action} as ${persona}: ${res.status} ${JSON.stringify(res.body)}`);
+}
+
+export const TRIAGE = {
+  category: "Assessment and marking",
+  nature: "Assessment marked late.",
+  serious: false,
+  handlerId: "handler",
+  interestConfirmed: true,
+  awardingOrganisation: "NCFE",
+};
+
+const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString();
+
+/**
+ * A case whose outcome went out long ago and which was then closed: the appeal window has passed, so an appeal now
+ * is late. Dates are back-dated through the API as a handler records post in embedded mode.
+ */
+export async function closedLongAgo(baseUrl: string, name: string): Promise<{ id: string; reference: string }> {
+  const c = await postalCase(baseUrl, { subject: "Certificate never arrived", name, receivedAt: daysAgo(60) });
+  await step(baseUrl, "ops-director", c.id, "triage", TRIAGE);
+  await step(baseUrl, "handler", c.id, "acknowledge", { method: "post", sentAt: daysAgo(59) });
+  await step(baseUrl, "handler", c.id, "outcome", {
+    result: "upheld",
+    reasons: "The certificate was re-ordered.",
+    method: "post",
+    sentAt: daysAgo(45),
+  });
+  await step(baseUrl, "ops-director", c.id, "board-informed", {});
+  await step(baseUrl, "ops-director", c.id, "meeting", { meetingDate: daysAgo(1).slice(0, 10), notes: "Noted." });
+  await step(baseUrl, "ops-director", c.id, "close", {});
+  return c;
+}

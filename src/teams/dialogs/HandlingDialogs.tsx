@@ -79,7 +79,8 @@ export function AcknowledgeDialog({ c, open, onClose, onDone }: StepProps) {
 export function AddActionDialog({ c, open, onClose, onDone }: StepProps) {
   const { api, people, me } = useSession();
   const [description, setDescription] = useState("");
-  const [ownerId, setOwnerId] = useState(me?.id ?? "");
+  const [picked, setOwnerId] = useState("");
+  const ownerId = picked || me?.id || "";
   const [dueDate, setDueDate] = useState("");
   const owners = people.everyone;
   return (
@@ -184,7 +185,9 @@ export function UploadDialog({
 /** Policy 2.1: on a serious complaint each director's response is recorded before the outcome. */
 export function DirectorConsultedDialog({ c, open, onClose, onDone }: StepProps) {
   const { api, people, me, hasRole } = useSession();
-  const [directorId, setDirectorId] = useState(hasRole("Complaints.Direct") ? (me?.id ?? "") : "");
+  const [picked, setDirectorId] = useState("");
+  // A director records their own response unless they pick someone else (the session may load after the page).
+  const directorId = picked || (hasRole("Complaints.Direct") ? (me?.id ?? "") : "");
   const [response, setResponse] = useState("");
   const missing = people.directors.filter((d) => !c.consultations.some((r) => r.directorId === d.id));
   return (
