@@ -7,8 +7,11 @@ import { type CaseFilterInput, storeFilter } from "./list-cases.js";
 
 /** A board holds at most this many cards; beyond it the caller narrows the filters. */
 export const BOARD_LIMIT = 20_000;
-/** Reads are recorded in batches, so a large board never builds one enormous statement. */
-const READ_BATCH = 500;
+/**
+ * Reads are recorded in batches: few enough statements that a board of 10,000 costs two commits, small enough to
+ * stay under SQLite's and PostgreSQL's limits on parameters per statement (5 per read).
+ */
+const READ_BATCH = 5000;
 
 export interface ListCaseCardsOptions {
   deps: AppDeps;

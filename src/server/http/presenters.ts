@@ -1,7 +1,7 @@
 import type { CaseCardView, CaseStatusView, CaseView, DocumentView, TimelineEntryView } from "../../contracts/views.js";
 import { calendarFor } from "../app/case-calendar.js";
 import type { CaseView as Access } from "../domain/access.js";
-import { londonDateTime } from "../domain/calendar/plain-date.js";
+import { addDays, londonDateTime } from "../domain/calendar/plain-date.js";
 import type { CalendarSettings, PlainDate } from "../domain/calendar/types.js";
 import type { ComplaintCase } from "../domain/case.js";
 import { currentDeadline, isOverdue } from "../domain/deadlines.js";
@@ -84,26 +84,48 @@ export function presentTimelineEntry(t: TimelineEntry): TimelineEntryView {
 }
 
 /**
- * Working days left, remembered per calendar and due date: a board of thousands has only a few hundred distinct
- * deadlines, and counting a long-overdue one walks every day since.
+ * Working days left for many cards at once. A board of thousands has a few hundred distinct deadlines spread over a
+ * year or more: counting each from today walks the same days again and again. Here each calendar walks outwards
+ * from today once, remembering the running count for every day it passes.
  */
 export function workingDaysLeftMemo(
   today: PlainDate,
 ): (settings: CalendarSettings, due: PlainDate | null) => number | null {
-  const memo = new WeakMap<CalendarSettings, Map<PlainDate, number | null>>();
+  const counters = new WeakMap<CalendarSettings, (due: PlainDate) => number>();
   return (settings, due) => {
     if (due === null) return null;
-    let byDue = memo.get(settings);
-    if (!byDue) {
-      byDue = new Map();
-      memo.set(settings, byDue);
+    let counter = counters.get(settings);
+    if (!counter) {
+      counter = relativeWorkingDays(settings, today);
+      counters.set(settings, counter);
     }
-    let left = byDue.get(due);
-    if (left === undefined) {
-      left = workingDaysLeft(settings, today, due);
-      byDue.set(due, left);
+    return counter(due);
+  };
+}
+
+/** `calendar.workingDaysBetween(today, d)` for any d, each day's working status looked up once. */
+function relativeWorkingDays(settings: CalendarSettings, today: PlainDate): (d: PlainDate) => number {
+  const calendar = calendarFor(settings);
+  const counts = new Map<PlainDate, number>([[today, 0]]);
+  let high = today;
+  let highCount = 0;
+  let low = today;
+  let lowCount = 0;
+  return (d) => {
+    const known = counts.get(d);
+    if (known !== undefined) return known;
+    while (d > high) {
+      high = addDays(high, 1);
+      if (calendar.isWorkingDay(high)) highCount += 1;
+      counts.set(high, highCount);
     }
-    return left;
+    while (d < low) {
+      // (d, today] holds `low` while stepping below it: count it as it leaves the front.
+      if (calendar.isWorkingDay(low)) lowCount -= 1;
+      low = addDays(low, -1);
+      counts.set(low, lowCount);
+    }
+    return counts.get(d) ?? 0;
   };
 }
 
