@@ -87,7 +87,7 @@ describe("Teams tab: serious, late, redirected and written complaints", () => {
       await openTab(page, baseUrl, "ops-director", { caseId: c.id });
       expect(await page.getByTestId("close-guards").textContent()).toContain("recorded in full in meeting minutes");
     });
-  });
+  }, 90_000);
 
   it("a late appeal needs its reason and reopens the closed case", async () => {
     await withPage(async (page, baseUrl) => {
@@ -108,7 +108,7 @@ describe("Teams tab: serious, late, redirected and written complaints", () => {
       const seen = await api(baseUrl, "board-member-2", "GET", `/api/cases/${c.id}`);
       expect(seen.body.case.availableActions).toContain("appeal-decision");
     });
-  });
+  }, 90_000);
 
   it("a staff grievance is redirected with its reason and closes", async () => {
     await withPage(async (page, baseUrl) => {
@@ -123,7 +123,7 @@ describe("Teams tab: serious, late, redirected and written complaints", () => {
       await openTab(page, baseUrl, "handler");
       expect(await page.locator(`[data-case-id="${c.id}"]`).count()).toBe(0);
     });
-  });
+  }, 90_000);
 
   it("a complaint in writing is logged with its scanned letter, then goes the same way", async () => {
     await withPage(async (page, baseUrl) => {
@@ -150,5 +150,5 @@ describe("Teams tab: serious, late, redirected and written complaints", () => {
         await page.getByRole("toolbar", { name: "Steps you can take" }).getByRole("button", { name: "Triage" }).count(),
       ).toBe(1);
     });
-  });
+  }, 90_000);
 });
