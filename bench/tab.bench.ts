@@ -136,7 +136,7 @@ export async function benchTab(): Promise<Figures> {
     filters.push(
       await timeFilter(page, "clear filters", () => page.getByRole("button", { name: "Clear filters" }).click()),
     );
-    await page.getByRole("tab", { name: "List" }).click();
+    await page.getByRole("button", { name: "List", exact: true }).click();
     await page.getByRole("table").waitFor();
     filters.push(
       await timeFilter(page, "list: search part of a name", () => page.getByRole("searchbox").fill("learner 12")),

@@ -116,7 +116,7 @@ describe("Teams tab: dialogs, list view and need to know", () => {
       await step(baseUrl, "ops-director", other.id, "triage", TRIAGE);
 
       await openTab(page, baseUrl, "ops-director", { theme: "contrast" });
-      await page.getByRole("tab", { name: "List" }).click();
+      await page.getByRole("button", { name: "List", exact: true }).click();
       const table = page.getByRole("table", { name: /Complaints/ });
       await table.waitFor();
       expect(await seriousAccessibilityProblems(page), "list view, high contrast").toEqual([]);

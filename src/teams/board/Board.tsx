@@ -6,10 +6,9 @@ import {
   makeStyles,
   Spinner,
   Switch,
-  Tab,
-  TabList,
   Text,
   Title1,
+  ToggleButton,
   tokens,
 } from "@fluentui/react-components";
 import { Add20Regular, ArrowClockwise20Regular } from "@fluentui/react-icons";
@@ -35,6 +34,7 @@ const useStyles = makeStyles({
   },
   titleRow: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
   title: { margin: 0, marginRight: "auto" },
+  views: { display: "flex", gap: "2px" },
   columns: {
     display: "flex",
     gap: tokens.spacingHorizontalM,
@@ -139,10 +139,16 @@ export function Board({ onOpen, onLogPostal, reloadKey }: BoardProps) {
         <Title1 as="h1" className={styles.title}>
           Complaints case board
         </Title1>
-        <TabList selectedValue={view} onTabSelect={(_, d) => setView(d.value as View)} aria-label="View">
-          <Tab value="board">Board</Tab>
-          <Tab value="list">List</Tab>
-        </TabList>
+        {/* Two toggle buttons rather than a TabList: no arrow-key focus trap to learn for a two-way choice. */}
+        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's legend would add a visible label to a toolbar. */}
+        <div role="group" aria-label="View" className={styles.views}>
+          <ToggleButton checked={view === "board"} onClick={() => setView("board")} appearance="subtle">
+            Board
+          </ToggleButton>
+          <ToggleButton checked={view === "list"} onClick={() => setView("list")} appearance="subtle">
+            List
+          </ToggleButton>
+        </div>
         <Switch
           label="My cases"
           checked={filters.mine}

@@ -47,15 +47,18 @@ export function TabApp({ host }: { host: TabHost }) {
         ) : (
           <Board onOpen={open} onLogPostal={() => setPostalOpen(true)} reloadKey={reloadKey} />
         )}
-        <PostalComplaintDialog
-          open={postalOpen}
-          onClose={() => setPostalOpen(false)}
-          onLogged={(id) => {
-            setPostalOpen(false);
-            setReloadKey((k) => k + 1);
-            open(id);
-          }}
-        />
+        {/* Mounted only while open: a fresh form each time, and no focus-trap machinery on the board meanwhile. */}
+        {postalOpen && (
+          <PostalComplaintDialog
+            open={postalOpen}
+            onClose={() => setPostalOpen(false)}
+            onLogged={(id) => {
+              setPostalOpen(false);
+              setReloadKey((k) => k + 1);
+              open(id);
+            }}
+          />
+        )}
       </SessionProvider>
     </RedressProvider>
   );
