@@ -1,17 +1,15 @@
 // The Teams tab: the complaints case board and each case's page. Runs inside Teams (personal and channel tab) and
 // standalone at /tab in a browser; teams-js is reached only through the host adapter (host/).
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
+//
+// This entry is small on purpose: it signs in and asks for the board first, then loads React and Fluent UI, so the
+// board's data and the page's code arrive side by side.
 import { detectHost } from "./host/host.js";
-import { TabApp } from "./shell/TabApp.js";
+import { initialPersona, prefetchBoard } from "./shell/accounts.js";
 
 const container = document.getElementById("root");
 if (container === null) throw new Error("The tab page has no #root element.");
-const root = createRoot(container);
-void detectHost().then((host) =>
-  root.render(
-    <StrictMode>
-      <TabApp host={host} />
-    </StrictMode>,
-  ),
-);
+const root = container;
+const caseRequested = new URL(window.location.href).searchParams.has("case");
+const onConfigPage = window.location.pathname.replace(/\/$/, "").endsWith("/tab/config");
+if (window.parent === window && !caseRequested && !onConfigPage) prefetchBoard(initialPersona());
+void Promise.all([detectHost(), import("./shell/mount.js")]).then(([host, { mount }]) => mount(root, host));

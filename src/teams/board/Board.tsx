@@ -16,6 +16,7 @@ import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "rea
 import type { CaseBoardResponse, CaseCardView } from "../../contracts/views.js";
 import { ApiError } from "../../web/api/client.js";
 import { STAGES } from "../format.js";
+import { takePrefetchedBoard } from "../shell/accounts.js";
 import { useSession } from "../shell/session.js";
 import { BoardColumn } from "./BoardColumn.js";
 import { BoardFilters } from "./BoardFilters.js";
@@ -79,7 +80,7 @@ const COLUMN_EMPTY: Record<CaseCardView["stage"], string> = {
 /** The case board: columns by stage (like Planner) or a sortable list, with search, filters and "My cases". */
 export function Board({ onOpen, onLogPostal, reloadKey }: BoardProps) {
   const styles = useStyles();
-  const { api, me, people, settings, hasRole } = useSession();
+  const { api, persona, me, people, settings, hasRole } = useSession();
   const [data, setData] = useState<CaseBoardResponse | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState<View>("board");
@@ -92,7 +93,8 @@ export function Board({ onOpen, onLogPostal, reloadKey }: BoardProps) {
     async (signal?: AbortSignal) => {
       setRefreshing(true);
       try {
-        const board = await api.get<CaseBoardResponse>("/api/cases/board", { signal });
+        const board = await (takePrefetchedBoard(persona) ??
+          api.get<CaseBoardResponse>("/api/cases/board", { signal }));
         setData(board);
         setError(null);
       } catch (e) {
@@ -102,7 +104,7 @@ export function Board({ onOpen, onLogPostal, reloadKey }: BoardProps) {
         setRefreshing(false);
       }
     },
-    [api],
+    [api, persona],
   );
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey is a reason to reload (a change elsewhere).

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useContext, useEffect, useMemo, useState } from "react";
 import type { PersonView, ProcedureSettingsView } from "../../contracts/views.js";
-import { ApiClient } from "../../web/api/client.js";
-import { DevAccountManager } from "../../web/auth/account-manager.js";
+import type { ApiClient } from "../../web/api/client.js";
+import { clientFor, initialPersona, rememberPersona } from "./accounts.js";
 
 export interface Me {
   id: string;
@@ -30,19 +30,6 @@ export function useSession(): Session {
   return session;
 }
 
-const PERSONA_KEY = "redress.tab.persona";
-const DEFAULT_PERSONA = "ops-director";
-
-function initialPersona(): string {
-  const fromUrl = new URL(window.location.href).searchParams.get("persona");
-  if (fromUrl) return fromUrl;
-  try {
-    return window.localStorage.getItem(PERSONA_KEY) ?? DEFAULT_PERSONA;
-  } catch {
-    return DEFAULT_PERSONA;
-  }
-}
-
 const noPeople: Session["people"] = { handlers: [], directors: [], boardMembers: [], everyone: [] };
 
 /**
@@ -51,8 +38,7 @@ const noPeople: Session["people"] = { handlers: [], directors: [], boardMembers:
  */
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [persona, setPersonaState] = useState(initialPersona);
-  const accounts = useMemo(() => new DevAccountManager(persona), [persona]);
-  const api = useMemo(() => new ApiClient(accounts), [accounts]);
+  const api = useMemo(() => clientFor(persona), [persona]);
   const [me, setMe] = useState<Me | null>(null);
   const [people, setPeople] = useState(noPeople);
   const [settings, setSettings] = useState<ProcedureSettingsView | null>(null);
@@ -96,11 +82,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       me,
       persona,
       setPersona(next) {
-        try {
-          window.localStorage.setItem(PERSONA_KEY, next);
-        } catch {
-          // private mode: the choice lasts for this page only
-        }
+        rememberPersona(next);
         setPersonaState(next);
       },
       people,
