@@ -1,11 +1,13 @@
 /**
  * The Teams tab's remaining dialogs and views, in Chromium: every step dialog not opened by the other tab tests is
  * opened by the person who may take it and checked with axe-core; the list view sorts and filters; each role sees
- * only what the procedure lets it see; a case someone may not see is not revealed.
+ * only what the procedure lets it see; a case someone may not see is not revealed. The board in the dark theme is
+ * photographed (.artifacts/tab-board-dark.png).
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { api } from "../integration/api-client.js";
+import { api, makeEml, postEml } from "../integration/api-client.js";
+import { artifactPath } from "../support/artifacts.js";
 import { launchBrowser, newIsolatedPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/start-server.js";
 import {
@@ -137,6 +139,23 @@ describe("Teams tab: dialogs, list view and need to know", () => {
         .getByTestId("board-count")
         .getByText(/Showing 0 of/)
         .waitFor();
+
+      // The board in the dark theme, photographed.
+      await openTab(page, baseUrl, "ops-director", { theme: "dark" });
+      await page.locator('section[data-stage="triaged"]').getByText("Zoe Adams").waitFor();
+      expect(await seriousAccessibilityProblems(page), "board, dark").toEqual([]);
+      await page.screenshot({ path: await artifactPath("tab-board-dark.png") });
+
+      // Staff who logged a case see its reference and stage, nothing of its content.
+      const logged = await postEml(baseUrl, "staff", makeEml({ subject: "Rude receptionist" }));
+      expect(logged.status).toBe(201);
+      await openTab(page, baseUrl, "staff");
+      const staffCard = page.locator(`[data-case-id="${logged.body.case.id}"]`).first();
+      await staffCard.waitFor();
+      expect(await staffCard.textContent()).toContain("you logged this complaint");
+      expect(await staffCard.textContent()).not.toContain("Jane Learner");
+      expect(await page.locator("[data-case-id]").count()).toBe(1);
+      expect(await page.getByRole("button", { name: "Log a complaint in writing" }).count()).toBe(0);
 
       // A handler sees only the cases assigned to them; "My cases" keeps to those.
       await openTab(page, baseUrl, "handler-2");

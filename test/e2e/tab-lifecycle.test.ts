@@ -1,7 +1,7 @@
 /**
  * The Teams tab, end to end in Chromium: one emailed complaint from intake to closed through every stage, each step
- * taken on the case page by the persona the procedure names. Triage is done with the keyboard only; the board and
- * the case page are photographed in the light and dark themes (.artifacts/tab-*.png); axe-core checks the board,
+ * taken on the case page by the persona the procedure names. Triage is done with the keyboard only; the board (light;
+ * dark in tab-dialogs.test.ts) and the case page are photographed (.artifacts/tab-*.png); axe-core checks the board,
  * the case page and the letter dialogs (tab-dialogs.test.ts checks the others). Runs the built server (`npm run
  * build` first).
  */
@@ -64,14 +64,6 @@ describe("Teams tab: a complaint from intake to closed", () => {
     page.setDefaultTimeout(15_000);
     const errors = collectPageErrors(page);
     try {
-      // Staff who logged it see its reference and stage, nothing of its content.
-      await openTab(page, baseUrl, "staff");
-      const staffCard = page.locator(`[data-case-id="${caseId}"]`).first();
-      await staffCard.waitFor();
-      expect(await staffCard.textContent()).toContain("you logged this complaint");
-      expect(await staffCard.textContent()).not.toContain("Jane Learner");
-      expect(await page.getByRole("button", { name: "Log a complaint in writing" }).count()).toBe(0);
-
       // The Operations Director's board: the case under Received, with its due badge.
       await openTab(page, baseUrl, "ops-director");
       const received = page.locator('section[data-stage="received"]');
@@ -79,13 +71,7 @@ describe("Teams tab: a complaint from intake to closed", () => {
       expect(await received.locator("[data-due]").first().textContent()).toMatch(/working days left|Due today/);
       expect(await seriousAccessibilityProblems(page), "board").toEqual([]);
       await page.screenshot({ path: await artifactPath("tab-board-light.png") });
-      await openTab(page, baseUrl, "ops-director", { theme: "dark" });
-      await received.getByText("Jane Learner").waitFor();
-      expect(await seriousAccessibilityProblems(page), "board, dark").toEqual([]);
-      await page.screenshot({ path: await artifactPath("tab-board-dark.png") });
-
       // The case page: the email in a sandboxed frame, what happens next and who does it.
-      await openTab(page, baseUrl, "ops-director");
       await received.getByText("Jane Learner").click();
       await page.getByTestId("next-step").waitFor();
       expect(new URL(page.url()).searchParams.get("case")).toBe(caseId);

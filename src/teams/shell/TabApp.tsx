@@ -13,7 +13,13 @@ export function TabApp({ host }: { host: TabHost }) {
   const [theme, setTheme] = useState<TRedressThemeName>(host.theme);
   const [caseId, setCaseId] = useState<string | null>(host.initialCaseId);
   const [reloadKey, setReloadKey] = useState(0);
-  const [postalOpen, setPostalOpen] = useState(false);
+  // Mounted only while in use (a fresh form each time, no focus-trap machinery on the board meanwhile), and closed
+  // before it is removed so the dialog gives the page back (focus, aria-hidden) as it does on any close.
+  const [postal, setPostal] = useState<"closed" | "open" | "closing">("closed");
+  const closePostal = useCallback(() => {
+    setPostal("closing");
+    setTimeout(() => setPostal((now) => (now === "closing" ? "closed" : now)), 1000);
+  }, []);
 
   useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => {
@@ -45,15 +51,14 @@ export function TabApp({ host }: { host: TabHost }) {
         {caseId ? (
           <CasePage caseId={caseId} onBack={() => open(null)} onChanged={() => setReloadKey((k) => k + 1)} />
         ) : (
-          <Board onOpen={open} onLogPostal={() => setPostalOpen(true)} reloadKey={reloadKey} />
+          <Board onOpen={open} onLogPostal={() => setPostal("open")} reloadKey={reloadKey} />
         )}
-        {/* Mounted only while open: a fresh form each time, and no focus-trap machinery on the board meanwhile. */}
-        {postalOpen && (
+        {postal !== "closed" && (
           <PostalComplaintDialog
-            open={postalOpen}
-            onClose={() => setPostalOpen(false)}
+            open={postal === "open"}
+            onClose={closePostal}
             onLogged={(id) => {
-              setPostalOpen(false);
+              closePostal();
               setReloadKey((k) => k + 1);
               open(id);
             }}
