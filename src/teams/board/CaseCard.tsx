@@ -27,11 +27,19 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },
   top: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
-  reference: { fontWeight: tokens.fontWeightSemibold },
+  reference: { fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
   line: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
   muted: { color: tokens.colorNeutralForeground2 },
   bottom: { display: "flex", alignItems: "center", gap: "6px", marginTop: "auto", minWidth: 0 },
   chips: { display: "flex", gap: "4px", minWidth: 0, flexGrow: 1, overflow: "hidden" },
+  chip: {
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    display: "block",
+    maxWidth: "100%",
+    flexShrink: 1,
+  },
 });
 
 export interface CaseCardProps {
@@ -66,7 +74,7 @@ export const CaseCard = memo(function CaseCard({ card, handlerName, onOpen }: Ca
     >
       <div className={styles.top}>
         <Text className={styles.reference}>{card.reference}</Text>
-        <DueBadge workingDaysLeft={card.workingDaysLeft} overdue={card.overdue} dueDate={card.currentDueDate} />
+        <DueBadge workingDaysLeft={card.workingDaysLeft} overdue={card.overdue} dueDate={card.currentDueDate} compact />
       </div>
       {card.view === "full" ? (
         <>
@@ -84,7 +92,7 @@ export const CaseCard = memo(function CaseCard({ card, handlerName, onOpen }: Ca
             </Badge>
           )}
           {card.category && (
-            <Badge appearance="outline" color="brand" size="small">
+            <Badge appearance="outline" color="brand" size="small" className={styles.chip} title={card.category}>
               {card.category}
             </Badge>
           )}
