@@ -41,6 +41,7 @@ import {
 import { type CpuShare, fsyncLatencyMs, type Memory, memoryOf, withCpu } from "./proc.js";
 import { SEEDED_STAGES, seedCases } from "./seed.js";
 import { type LatencySummary, round, seededRandom, summarise } from "./stats.js";
+import { runTabBenchAtExit } from "./tab.bench.js";
 import { fmt, table } from "./table.js";
 import { benchTaskpane } from "./taskpane.bench.js";
 
@@ -703,3 +704,6 @@ main()
     // Keep-alive sockets or timers left by a failure must not keep the process alive.
     process.exit();
   });
+
+// The Teams tab's figures (bench/tab.bench.ts), in their own process once this run has finished.
+runTabBenchAtExit();

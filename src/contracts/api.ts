@@ -66,10 +66,50 @@ export const ZCaseListQuery = z
     handler: personId.optional(),
     q: z.string().trim().max(200).optional(),
     overdue: z.enum(["true", "false"]).optional(),
+    /** Only serious (true) or only not serious (false) complaints. */
+    serious: z.enum(["true", "false"]).optional(),
+    category: z.string().trim().min(1).max(100).optional(),
+    /** Received on or after this day / on or before this day (Europe/London). */
+    receivedFrom: plainDate.optional(),
+    receivedTo: plainDate.optional(),
+    /** Only the cases assigned to the caller (as handler or as the appeal's board member). */
+    mine: z.enum(["true", "false"]).optional(),
     cursor: z.string().max(500).optional(),
     limit: z.coerce.number().int().min(1).max(200).optional(),
   })
   .strict();
+
+/** GET /api/cases/board: the same filters, every matching card at once (the board filters and sorts in the browser). */
+export const ZCaseBoardQuery = ZCaseListQuery.omit({ cursor: true, limit: true });
+
+/** GET /api/people?role=handler — people for the pickers. */
+export const ZPeopleQuery = z
+  .object({ role: z.enum(["handler", "director", "board-member", "triage"]).optional() })
+  .strict();
+
+/** Which letter to preview: the same body the step itself takes. */
+export const ZLetterPreviewRequest = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("acknowledgement"), method: ZSendMethod, sentAt: instant.optional() }).strict(),
+  z
+    .object({
+      kind: z.literal("outcome"),
+      result: ZOutcomeResult,
+      reasons: text(20_000),
+      remedy: optionalText(5000),
+      method: ZSendMethod,
+      sentAt: instant.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal("appeal-decision"),
+      result: ZOutcomeResult,
+      reasons: text(20_000),
+      method: ZSendMethod,
+      sentAt: instant.optional(),
+    })
+    .strict(),
+]);
 
 export const ZCreateCaseRequest = z
   .object({
@@ -157,3 +197,4 @@ export type TCreateCaseRequest = z.infer<typeof ZCreateCaseRequest>;
 export type TTriageRequest = z.infer<typeof ZTriageRequest>;
 export type TOutcomeRequest = z.infer<typeof ZOutcomeRequest>;
 export type TAppealRequest = z.infer<typeof ZAppealRequest>;
+export type TLetterPreviewRequest = z.infer<typeof ZLetterPreviewRequest>;

@@ -5,6 +5,7 @@
 import type { ComplaintCase, DocumentKind } from "../server/domain/case.js";
 import type { NextStep } from "../server/domain/next-step.js";
 import type { CloseGuard } from "../server/domain/procedure/closing.js";
+import type { CaseAction } from "../server/domain/procedure/transition.js";
 
 /** What anyone who may know a case exists sees: its reference, stage and dates, nothing of its content. */
 export interface CaseStatusView {
@@ -18,6 +19,11 @@ export interface CaseStatusView {
   /** The deadline that matters now (acknowledgement, response or appeal response). */
   currentDueDate: string | null;
   overdue: boolean;
+  /**
+   * Working days from today to `currentDueDate` on the case's own calendar: 0 on the day, negative once overdue,
+   * null when no deadline runs.
+   */
+  workingDaysLeft: number | null;
   view: "status" | "full";
 }
 
@@ -52,6 +58,8 @@ export interface CaseFullView
   policyVersion: number | string;
   nextStep: NextStep;
   closeGuardsUnmet: CloseGuard[];
+  /** The steps the caller may take on this case now (role, assignment and stage); only on GET /api/cases/{id}. */
+  availableActions?: CaseAction[];
 }
 
 export interface DocumentView {
@@ -88,7 +96,8 @@ export interface PersonView {
 export interface CaseDetailView extends CaseFullView {
   documents: DocumentView[];
   timeline: TimelineEntryView[];
-  people: PersonView[];
+  /** Names for the person ids the case mentions. */
+  people: Record<string, { name: string }>;
 }
 
 export type CaseView = CaseStatusView | CaseFullView;
@@ -96,6 +105,58 @@ export type CaseView = CaseStatusView | CaseFullView;
 export interface CaseListResponse {
   cases: CaseView[];
   nextCursor: string | null;
+}
+
+/** One card of the board: what a column shows, no more. Staff get `view: "status"` cards without content. */
+export interface CaseCardView {
+  id: string;
+  reference: string;
+  stage: ComplaintCase["stage"];
+  receivedAt: string;
+  currentDueDate: string | null;
+  workingDaysLeft: number | null;
+  overdue: boolean;
+  view: "status" | "full";
+  subject: string | null;
+  complainantName: string | null;
+  category: string | null;
+  serious: boolean;
+  handlerId: string | null;
+  boardMemberId: string | null;
+}
+
+/** GET /api/cases/board */
+export interface CaseBoardResponse {
+  cards: CaseCardView[];
+  /** Names of the handlers and board members on the cards. */
+  people: Record<string, { name: string }>;
+  /** True when more cases matched than one board holds; narrow the filters. */
+  truncated: boolean;
+}
+
+/** GET /api/cases/{id}/email — the complaint email as received, sanitised. */
+export interface CaseEmailView {
+  subject: string | null;
+  from: string | null;
+  date: string | null;
+  /** Sanitised HTML (no scripts, no remote content); show it in a sandboxed frame. Null when the email had none. */
+  html: string | null;
+  text: string | null;
+}
+
+/** GET /api/settings/procedure — what the pickers offer. */
+export interface ProcedureSettingsView {
+  categories: string[];
+  awardingOrganisations: Array<{ name: string; complaintsContact: string }>;
+  responseWorkingDays: number;
+  acknowledgeWorkingDays: number;
+  appealWindowWorkingDays: number;
+}
+
+/** POST /api/cases/{id}/letters/preview */
+export interface LetterPreviewView {
+  fileName: string;
+  text: string;
 }
 
 export interface ErrorResponse {

@@ -9,6 +9,7 @@ import { CachingTokenVerifier } from "./adapters/identity/caching-token-verifier
 import { DevIdentityProvider } from "./adapters/identity/dev-identity-provider.js";
 import { PersonaDirectory } from "./adapters/identity/personas.js";
 import { newTimeOrderedId } from "./adapters/ids/time-ordered-id.js";
+import { DocxLetterRenderer } from "./adapters/letters/docx-letter-renderer.js";
 import { DevOutboxRecorder } from "./adapters/local/dev-outbox-recorder.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
@@ -61,6 +62,7 @@ async function main(): Promise<void> {
     newId: () => newTimeOrderedId(),
     parseEmail: emailParser.parse,
     emailEnvelope: streamingEnvelopeReader,
+    letters: new DocxLetterRenderer(DEFAULT_POLICY.organisationName),
   };
   const delivery: DeliveryDeps = {
     board: m365?.board ?? (devOutbox as DevOutboxRecorder),

@@ -1,60 +1,15 @@
-// The Teams tab: the complaints case board. For now a placeholder with the board's empty state; teams-js (behind a
-// host adapter), sign-in and the board itself arrive with the Teams work.
-import { Body1, makeStyles, Subtitle1, Text, Title1, tokens } from "@fluentui/react-components";
-import { StrictMode } from "react";
-import { createRoot } from "react-dom/client";
-import { RedressProvider } from "../web/theme.js";
-
-const useStyles = makeStyles({
-  main: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalL,
-    padding: `${tokens.spacingVerticalXL} ${tokens.spacingHorizontalXXL}`,
-  },
-  empty: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    maxWidth: "40rem",
-    padding: tokens.spacingHorizontalXL,
-    borderRadius: tokens.borderRadiusLarge,
-    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
-    backgroundColor: tokens.colorNeutralBackground2,
-  },
-  // The flex gap spaces the text; browser margins on h1/h2/p would double it.
-  text: { margin: 0 },
-  next: { margin: 0, color: tokens.colorNeutralForeground2 },
-});
-
-function CaseBoard() {
-  const styles = useStyles();
-  return (
-    <main className={styles.main}>
-      <Title1 as="h1" className={styles.text}>
-        Complaints case board
-      </Title1>
-      <section className={styles.empty} aria-labelledby="empty-heading">
-        <Subtitle1 as="h2" id="empty-heading" className={styles.text}>
-          No complaints yet
-        </Subtitle1>
-        <Body1 as="p" className={styles.text}>
-          When someone clicks Log as complaint on an email in Outlook, the case appears here under Received.
-        </Body1>
-        <Text as="p" className={styles.next}>
-          The Operations Director then decides what kind of complaint it is and who handles it.
-        </Text>
-      </section>
-    </main>
-  );
-}
+// The Teams tab: the complaints case board and each case's page. Runs inside Teams (personal and channel tab) and
+// standalone at /tab in a browser; teams-js is reached only through the host adapter (host/).
+//
+// This entry is small on purpose: it signs in and asks for the board first, then loads React and Fluent UI, so the
+// board's data and the page's code arrive side by side.
+import { detectHost } from "./host/host.js";
+import { initialPersona, prefetchBoard } from "./shell/accounts.js";
 
 const container = document.getElementById("root");
 if (container === null) throw new Error("The tab page has no #root element.");
-createRoot(container).render(
-  <StrictMode>
-    <RedressProvider>
-      <CaseBoard />
-    </RedressProvider>
-  </StrictMode>,
-);
+const root = container;
+const caseRequested = new URL(window.location.href).searchParams.has("case");
+const onConfigPage = window.location.pathname.replace(/\/$/, "").endsWith("/tab/config");
+if (window.parent === window && !caseRequested && !onConfigPage) prefetchBoard(initialPersona());
+void Promise.all([detectHost(), import("./shell/mount.js")]).then(([host, { mount }]) => mount(root, host));

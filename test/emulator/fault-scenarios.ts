@@ -15,6 +15,7 @@ import { GraphMailer } from "../../src/server/adapters/graph/graph-mailer.js";
 import { SharePointDocumentStore, UPLOAD_FRAGMENT } from "../../src/server/adapters/graph/sharepoint-document-store.js";
 import { WorkflowWebhookNotifier } from "../../src/server/adapters/graph/workflow-webhook-notifier.js";
 import { PersonaDirectory } from "../../src/server/adapters/identity/personas.js";
+import { DocxLetterRenderer } from "../../src/server/adapters/letters/docx-letter-renderer.js";
 import { OutboxWorker } from "../../src/server/adapters/outbox/outbox-worker.js";
 import type { KyselyCaseStore } from "../../src/server/adapters/sql/kysely-case-store.js";
 import { openSqliteCaseStore } from "../../src/server/adapters/sql/sqlite-case-store.js";
@@ -66,6 +67,7 @@ async function openHarness(options: { sleepAdvancesClock: boolean }): Promise<Ha
     emailEnvelope: () => {
       throw new Error("not used");
     },
+    letters: new DocxLetterRenderer(DEFAULT_POLICY.organisationName),
   };
   const delivery: DeliveryDeps = {
     board: new WorkflowWebhookNotifier({

@@ -23,6 +23,8 @@ const STATUS_KEYS = [
   "responseDueDate",
   "currentDueDate",
   "overdue",
+  // Working days to currentDueDate: derived from the dates above, nothing of the content.
+  "workingDaysLeft",
   "view",
 ];
 const CONTENT_KEYS = [

@@ -4,6 +4,7 @@ import type { Clock } from "../ports/clock.js";
 import type { Directory } from "../ports/directory.js";
 import type { DocumentStore } from "../ports/document-store.js";
 import type { EmailEnvelopeReaderFactory, EmailParser } from "../ports/email-parser.js";
+import type { LetterRenderer } from "../ports/letter-renderer.js";
 import type { OutboxSignal } from "../ports/outbox-signal.js";
 import type { PolicySource } from "../ports/policy-source.js";
 
@@ -21,4 +22,5 @@ export interface AppDeps {
   parseEmail: EmailParser;
   /** Reads an email's envelope while it streams in: all intake needs to log the case. */
   emailEnvelope: EmailEnvelopeReaderFactory;
+  letters: LetterRenderer;
 }

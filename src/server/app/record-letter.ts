@@ -18,7 +18,8 @@ export async function recordLetter(options: {
   actorId: string;
 }): Promise<Array<Pick<OutboxJob, "kind" | "payload">>> {
   const { deps, tx, caseRecord, letter } = options;
-  const bytes = Buffer.from(`${letter.text}\n`, "utf8");
+  const rendered = await deps.letters.render(letter);
+  const bytes = rendered.bytes;
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   const temp = deps.blobs.tempPath();
   await fs.writeFile(temp, bytes, { flag: "wx" });
@@ -28,7 +29,7 @@ export async function recordLetter(options: {
     caseRecord,
     existingNames: await tx.listDocumentNames(caseRecord.id),
     documents: [
-      { name: letter.fileName, kind: "letter", contentType: "text/plain; charset=utf-8", size: bytes.length, sha256 },
+      { name: rendered.fileName, kind: "letter", contentType: rendered.contentType, size: bytes.length, sha256 },
     ],
     actorId: options.actorId,
     at: deps.clock.now().toISOString(),

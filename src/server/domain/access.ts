@@ -1,5 +1,5 @@
 import type { ComplaintCase } from "./case.js";
-import type { CaseAction } from "./procedure/transition.js";
+import { ALLOWED_STAGES, CASE_ACTIONS, type CaseAction } from "./procedure/transition.js";
 import { type Actor, hasRole, type Role } from "./roles.js";
 
 /**
@@ -12,11 +12,28 @@ import { type Actor, hasRole, type Role } from "./roles.js";
 export type CaseView = "full" | "status" | "none";
 
 export function caseView(actor: Actor, c: Pick<ComplaintCase, "loggedBy" | "triage" | "appeal">): CaseView {
+  return viewOf(actor, {
+    loggedBy: c.loggedBy,
+    handlerId: c.triage?.handlerId ?? null,
+    boardMemberId: c.appeal?.boardMemberId ?? null,
+  });
+}
+
+/** The same rule from the three people it depends on (a board card has just these, not the whole case). */
+export function viewOf(
+  actor: Actor,
+  c: { loggedBy: string; handlerId: string | null; boardMemberId: string | null },
+): CaseView {
   if (hasRole(actor, "Complaints.Direct") || hasRole(actor, "Complaints.Triage")) return "full";
-  if (hasRole(actor, "Complaints.Handle") && c.triage?.handlerId === actor.id) return "full";
-  if (hasRole(actor, "Complaints.Board") && c.appeal?.boardMemberId === actor.id) return "full";
+  if (hasRole(actor, "Complaints.Handle") && c.handlerId === actor.id) return "full";
+  if (hasRole(actor, "Complaints.Board") && c.boardMemberId === actor.id) return "full";
   if (c.loggedBy === actor.id) return "status";
   return "none";
+}
+
+/** The steps this person may take on this case now: their role and assignment allow it, and so does the stage. */
+export function availableActions(actor: Actor, c: ComplaintCase): CaseAction[] {
+  return CASE_ACTIONS.filter((a) => ALLOWED_STAGES[a].includes(c.stage) && mayTakeOnCase(actor, a, c));
 }
 
 /** Who may take each action at all. A caller with none of these roles gets 403 whatever the case. */

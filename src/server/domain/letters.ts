@@ -1,13 +1,19 @@
 import { formatUkLong, londonDateTime } from "./calendar/plain-date.js";
 import type { ComplaintCase, OutcomeResult } from "./case.js";
 
-/** A letter's words. Rendering (.txt now, .docx later) and sending are someone else's job. */
+/** A letter's words. Rendering (a .docx, by the LetterRenderer port) and sending are someone else's job. */
 export interface Letter {
   kind: "acknowledgement" | "outcome" | "appeal-decision";
-  /** The document name in the case folder. */
-  fileName: string;
+  /** The document name in the case folder, without extension (the renderer adds its own). */
+  baseName: string;
+  /** The lines of the letter; an empty line separates paragraphs. */
   text: string;
+  /** Lines that are headings within the letter (e.g. "If you are not satisfied"). */
+  headings?: readonly string[];
 }
+
+/** The heading above the appeal route in an outcome letter. */
+export const APPEAL_ROUTE_HEADING = "If you are not satisfied";
 
 const RESULT_WORDS: Record<OutcomeResult, string> = {
   upheld: "We have upheld your complaint.",
@@ -52,7 +58,7 @@ export function acknowledgementLetter(c: ComplaintCase, sentAt: Date): Letter {
     "",
     ...signOff(c),
   ].join("\n");
-  return { kind: "acknowledgement", fileName: `${c.reference} acknowledgement.txt`, text };
+  return { kind: "acknowledgement", baseName: `${c.reference} acknowledgement`, text };
 }
 
 /** Policy 1.3 and 2.2: the final outcome, the appeal route with its actual deadline, and the awarding organisation. */
@@ -72,14 +78,14 @@ export function outcomeLetter(c: ComplaintCase): Letter {
     outcome.reasons,
     ...(outcome.remedy ? ["", `What we will do: ${outcome.remedy}`] : []),
     "",
-    "If you are not satisfied",
+    APPEAL_ROUTE_HEADING,
     `You may appeal against this outcome by letter or by email to ${c.policy.complaintsEmail}. Your appeal must reach us by ${formatUkLong(outcome.appealDeadline)} (${c.policy.appealWindowWorkingDays} working days from your receipt of this outcome). An appropriate member of our Board will consider it and respond within ${c.policy.appealResponseWorkingDays} working days of receiving it.`,
     "",
     `If you remain unsatisfied after that, you may contact ${awardingOrganisationRoute(c)}.`,
     "",
     ...signOff(c),
   ].join("\n");
-  return { kind: "outcome", fileName: `${c.reference} outcome.txt`, text };
+  return { kind: "outcome", baseName: `${c.reference} outcome`, text, headings: [APPEAL_ROUTE_HEADING] };
 }
 
 /** Policy 2.2 and 3.1: the appeal decision; the awarding organisation is the next step. */
@@ -102,5 +108,5 @@ export function appealDecisionLetter(c: ComplaintCase): Letter {
     "",
     ...signOff(c),
   ].join("\n");
-  return { kind: "appeal-decision", fileName: `${c.reference} appeal decision.txt`, text };
+  return { kind: "appeal-decision", baseName: `${c.reference} appeal decision`, text };
 }

@@ -44,5 +44,12 @@ export const DEFAULT_POLICY: PolicySettings = {
   postalDeliveryWorkingDays: 2,
   organisationName: "CMS Vocational Training Ltd",
   complaintsEmail: "info@cmsvoc.co.uk",
-  awardingOrganisations: [],
+  // A starting list of the awarding organisations CMS works with; the admin settings make it the organisation's own.
+  awardingOrganisations: [
+    // Contacts are each organisation's website; an admin replaces them with the exact complaints address.
+    { name: "City & Guilds", complaintsContact: "its complaints team, via cityandguilds.com" },
+    { name: "Pearson", complaintsContact: "its complaints team, via qualifications.pearson.com" },
+    { name: "NCFE", complaintsContact: "its complaints team, via ncfe.org.uk" },
+    { name: "Highfield Qualifications", complaintsContact: "its complaints team, via highfieldqualifications.com" },
+  ],
 };

@@ -12,6 +12,7 @@ import { registerHealthRoute } from "./routes/health.js";
 import { registerIntakeRoutes } from "./routes/intake.js";
 import { registerOpenApiRoute } from "./routes/openapi.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
+import { registerTabSupportRoutes } from "./routes/tab-support.js";
 import { registerTransitionRoutes } from "./routes/transitions.js";
 import { registerWebRoutes } from "./web-routes.js";
 
@@ -49,6 +50,7 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerDevOutboxRoute(app, ctx);
   registerDeliveryRoutes(app, ctx);
   registerIntakeRoutes(app, ctx);
+  registerTabSupportRoutes(app, ctx);
   registerCaseRoutes(app, ctx);
   registerTransitionRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);

@@ -139,6 +139,8 @@ export async function registerWebRoutes(app: FastifyInstance, options: WebRoutes
   });
   app.get("/taskpane.html", async (_request, reply) => sendBuiltPage(reply, "taskpane.html", TASKPANE_CSP));
   app.get("/tab", async (_request, reply) => sendBuiltPage(reply, "tab.html"));
+  // The channel tab's configuration page is the same bundle: it reads its path and shows the configuration view.
+  app.get("/tab/config", async (_request, reply) => sendBuiltPage(reply, "tab.html"));
 
   // `wildcard: true` (one `/assets/*` route) rather than a route per file found at start: a rebuild's new names
   // are served without a restart. The prefix keeps the wildcard away from every other route.

@@ -1,4 +1,4 @@
-import type { PlainDate } from "../domain/calendar/types.js";
+import type { CalendarSettings, PlainDate } from "../domain/calendar/types.js";
 import type { ComplaintCase, DocumentKind } from "../domain/case.js";
 import type { Stage } from "../domain/stages.js";
 
@@ -58,9 +58,34 @@ export interface CaseListFilter {
   q?: string;
   /** Only cases whose current deadline is before `today`. */
   overdue?: boolean;
+  serious?: boolean;
+  category?: string;
+  /** Received at or after the start of this London day / before the end of this London day. */
+  receivedFrom?: PlainDate;
+  receivedTo?: PlainDate;
+  /** Only the cases assigned to this person (handler or the appeal's board member). */
+  assignedTo?: string;
   today: PlainDate;
   limit: number;
   cursor?: string;
+}
+
+/** What a board card needs, read from columns (no case JSON is parsed for a board). */
+export interface CaseCard {
+  id: string;
+  reference: string;
+  stage: Stage;
+  receivedAt: string;
+  dueDate: PlainDate | null;
+  loggedBy: string;
+  handlerId: string | null;
+  boardMemberId: string | null;
+  subject: string;
+  complainantName: string | null;
+  category: string | null;
+  serious: boolean;
+  /** The case's own calendar settings, for working days left. */
+  calendar: CalendarSettings;
 }
 
 export interface CasePage {
@@ -99,6 +124,8 @@ export interface CaseStore {
   /** Cases logged from this message, or from another message of the same conversation. */
   findBySource(query: { messageId?: string; conversationId?: string }): Promise<ComplaintCase[]>;
   listCases(filter: CaseListFilter): Promise<CasePage>;
+  /** Board cards for the filter, newest first, at most `filter.limit` (the cursor is ignored). */
+  listCaseCards(filter: CaseListFilter): Promise<CaseCard[]>;
   listDocuments(caseId: string): Promise<DocumentRecord[]>;
   getDocument(documentId: string): Promise<DocumentRecord | null>;
   listTimeline(caseId: string): Promise<TimelineEntry[]>;

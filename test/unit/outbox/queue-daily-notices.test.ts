@@ -27,6 +27,7 @@ beforeEach(async () => {
     newId: randomUUID,
     parseEmail: null as never,
     emailEnvelope: null as never,
+    letters: null as never,
   };
 });
 afterEach(async () => {

@@ -1,9 +1,22 @@
 import { randomUUID } from "node:crypto";
-import { type Kysely, Migrator, sql, type Transaction } from "kysely";
+import {
+  type Expression,
+  type ExpressionBuilder,
+  type Kysely,
+  Migrator,
+  type SqlBool,
+  sql,
+  type Transaction,
+} from "kysely";
 import { AppError } from "../../domain/app-error.js";
+import { addDays, londonDateTime } from "../../domain/calendar/plain-date.js";
+import type { CalendarSettings, PlainDate } from "../../domain/calendar/types.js";
 import type { ComplaintCase, DocumentKind } from "../../domain/case.js";
 import { currentDeadline } from "../../domain/deadlines.js";
+import { DEFAULT_POLICY } from "../../domain/policy.js";
+import type { Stage } from "../../domain/stages.js";
 import type {
+  CaseCard,
   CaseListFilter,
   CasePage,
   CaseStore,
@@ -12,6 +25,7 @@ import type {
   OutboxJob,
   TimelineEntry,
 } from "../../ports/case-store.js";
+import { boardColumns } from "./board-columns.js";
 import { migrationProvider } from "./migrations.js";
 import { type Param, PreparedQuery } from "./prepared-query.js";
 import type { CasesTable, Database, DocumentsTable, OutboxTable } from "./schema.js";
@@ -74,23 +88,10 @@ export class KyselyCaseStore implements CaseStore {
   }
 
   async listCases(filter: CaseListFilter): Promise<CasePage> {
-    let query = this.db.selectFrom("cases").select(["body", "version", "received_at", "id"]);
-    if (!filter.scope.all) {
-      const userId = filter.scope.userId;
-      query = query.where((eb) =>
-        eb.or([eb("handler_id", "=", userId), eb("board_member_id", "=", userId), eb("logged_by", "=", userId)]),
-      );
-    }
-    if (filter.stage) query = query.where("stage", "=", filter.stage);
-    if (filter.handlerId) query = query.where("handler_id", "=", filter.handlerId);
-    if (filter.overdue) query = query.where("due_date", "<", filter.today);
-    if (filter.q?.trim()) {
-      const needle = `%${filter.q
-        .trim()
-        .toLowerCase()
-        .replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
-      query = query.where(sql<boolean>`search_text like ${needle} escape '\\'`);
-    }
+    let query = this.db
+      .selectFrom("cases")
+      .select(["body", "version", "received_at", "id"])
+      .where((eb) => eb.and(filterConditions(eb, filter)));
     const after = decodeCursor(filter.cursor);
     if (after) {
       query = query.where((eb) =>
@@ -111,6 +112,55 @@ export class KyselyCaseStore implements CaseStore {
       cases: page.map(toCase),
       nextCursor: rows.length > filter.limit && last ? encodeCursor(last.received_at, last.id) : null,
     };
+  }
+
+  async listCaseCards(filter: CaseListFilter): Promise<CaseCard[]> {
+    const rows = await this.db
+      .selectFrom("cases")
+      .select([
+        "id",
+        "reference",
+        "stage",
+        "received_at",
+        "due_date",
+        "logged_by",
+        "handler_id",
+        "board_member_id",
+        "subject",
+        "complainant_name",
+        "category",
+        "serious",
+        "calendar",
+      ])
+      .where((eb) => eb.and(filterConditions(eb, filter)))
+      .orderBy("received_at", "desc")
+      .orderBy("id", "desc")
+      .limit(filter.limit)
+      .execute();
+    const calendars = new Map<string, CalendarSettings>();
+    return rows.map((r) => {
+      const key = r.calendar ?? "";
+      let calendar = calendars.get(key);
+      if (!calendar) {
+        calendar = r.calendar ? (JSON.parse(r.calendar) as CalendarSettings) : DEFAULT_POLICY;
+        calendars.set(key, calendar);
+      }
+      return {
+        id: r.id,
+        reference: r.reference,
+        stage: r.stage as Stage,
+        receivedAt: r.received_at,
+        dueDate: r.due_date,
+        loggedBy: r.logged_by,
+        handlerId: r.handler_id,
+        boardMemberId: r.board_member_id,
+        subject: r.subject ?? "",
+        complainantName: r.complainant_name,
+        category: r.category,
+        serious: Number(r.serious) === 1,
+        calendar,
+      };
+    });
   }
 
   async listDocuments(caseId: string): Promise<DocumentRecord[]> {
@@ -455,6 +505,11 @@ function caseColumnParams(p: Param): Omit<CasesTable, "id" | "reference" | "ref_
     search_text: p("search_text"),
     body: p("body"),
     updated_at: p("updated_at"),
+    subject: p("subject"),
+    complainant_name: p("complainant_name"),
+    category: p("category"),
+    serious: p("serious"),
+    calendar: p("calendar"),
   };
 }
 
@@ -475,7 +530,44 @@ function caseColumns(c: ComplaintCase): Omit<CasesTable, "id" | "reference" | "r
       .toLowerCase(),
     body: JSON.stringify(c),
     updated_at: new Date().toISOString(),
+    ...boardColumns(c),
   };
+}
+
+/** The WHERE of a listing: the caller's scope and each filter given. */
+function filterConditions(eb: ExpressionBuilder<Database, "cases">, filter: CaseListFilter): Expression<SqlBool>[] {
+  const conditions: Expression<SqlBool>[] = [];
+  if (!filter.scope.all) {
+    const userId = filter.scope.userId;
+    conditions.push(
+      eb.or([eb("handler_id", "=", userId), eb("board_member_id", "=", userId), eb("logged_by", "=", userId)]),
+    );
+  }
+  if (filter.assignedTo) {
+    conditions.push(eb.or([eb("handler_id", "=", filter.assignedTo), eb("board_member_id", "=", filter.assignedTo)]));
+  }
+  if (filter.stage) conditions.push(eb("stage", "=", filter.stage));
+  if (filter.handlerId) conditions.push(eb("handler_id", "=", filter.handlerId));
+  if (filter.overdue) conditions.push(eb("due_date", "<", filter.today));
+  if (filter.serious !== undefined) conditions.push(eb("serious", "=", filter.serious ? 1 : 0));
+  if (filter.category) conditions.push(eb("category", "=", filter.category));
+  if (filter.receivedFrom) conditions.push(eb("received_at", ">=", londonDayStart(filter.receivedFrom)));
+  if (filter.receivedTo) conditions.push(eb("received_at", "<", londonDayStart(addDays(filter.receivedTo, 1))));
+  if (filter.q?.trim()) {
+    const needle = `%${filter.q
+      .trim()
+      .toLowerCase()
+      .replace(/[\\%_]/g, (m) => `\\${m}`)}%`;
+    conditions.push(sql<SqlBool>`search_text like ${needle} escape '\\'`);
+  }
+  return conditions;
+}
+
+/** The instant (ISO, UTC) at which a London day starts: midnight GMT, or 23:00 the day before during BST. */
+function londonDayStart(day: PlainDate): string {
+  const utcMidnight = Date.parse(`${day}T00:00:00.000Z`);
+  const anHourEarlier = new Date(utcMidnight - 3_600_000);
+  return londonDateTime(anHourEarlier).date === day ? anHourEarlier.toISOString() : new Date(utcMidnight).toISOString();
 }
 
 const toCase = (row: { body: string; version: number }): ComplaintCase => ({

@@ -1,4 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
+import { boardColumns } from "./board-columns.js";
 
 /**
  * Migrations in Kysely's schema builder, so one list serves SQLite and PostgreSQL. Never edit a released migration:
@@ -113,6 +114,37 @@ const migrations: Record<string, Migration> = {
     async up(db: Kysely<unknown>) {
       // A person's retry of a dead-lettered job restarts its dead-letter clock from this time.
       await db.schema.alterTable("outbox").addColumn("retried_at", "text").execute();
+    },
+  },
+  "2026-11-26-002-board-columns": {
+    async up(db: Kysely<unknown>) {
+      for (const column of ["subject", "complainant_name", "category", "calendar"]) {
+        await db.schema.alterTable("cases").addColumn(column, "text").execute();
+      }
+      await db.schema.alterTable("cases").addColumn("serious", "integer").execute();
+      await db.schema.createIndex("cases_category").on("cases").column("category").execute();
+      // Fill the new columns from each case's JSON, in pages, so existing cases filter and show like new ones.
+      const typed = db as unknown as Kysely<{ cases: { id: string; body: string } & Record<string, unknown> }>;
+      let after = "";
+      for (;;) {
+        const rows = await typed
+          .selectFrom("cases")
+          .select(["id", "body"])
+          .where("id", ">", after)
+          .orderBy("id")
+          .limit(500)
+          .execute();
+        for (const row of rows) {
+          await typed
+            .updateTable("cases")
+            .set(boardColumns(JSON.parse(row.body)))
+            .where("id", "=", row.id)
+            .execute();
+        }
+        const last = rows[rows.length - 1];
+        if (!last) break;
+        after = last.id;
+      }
     },
   },
 };

@@ -16,6 +16,14 @@ export interface CasesTable {
   conversation_id: string | null;
   /** Lower-cased reference, subject and complainant, for search. */
   search_text: string;
+  /** Board card columns (migration 2026-11-26-001), so a board of thousands never parses case JSON. */
+  subject: string | null;
+  complainant_name: string | null;
+  category: string | null;
+  /** 1 for a serious complaint, else 0. */
+  serious: number | null;
+  /** JSON of the case's calendar settings (division, office hours, closure days). */
+  calendar: string | null;
   body: string;
   updated_at: string;
 }

@@ -3,7 +3,7 @@ import { ZCaseListQuery, ZCreateCaseRequest } from "../../../contracts/api.js";
 import { getCase } from "../../app/get-case.js";
 import { listCases } from "../../app/list-cases.js";
 import { logComplaint } from "../../app/log-complaint.js";
-import { caseView } from "../../domain/access.js";
+import { availableActions, caseView } from "../../domain/access.js";
 import { authenticate } from "../auth.js";
 import type { HttpContext } from "../context.js";
 import { peopleNamed } from "../people.js";
@@ -23,6 +23,11 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
         handlerId: query.handler,
         q: query.q,
         overdue: query.overdue === "true",
+        serious: query.serious === undefined ? undefined : query.serious === "true",
+        category: query.category,
+        receivedFrom: query.receivedFrom,
+        receivedTo: query.receivedTo,
+        mine: query.mine === "true",
         cursor: query.cursor,
         limit: query.limit,
       },
@@ -76,6 +81,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
     return {
       case: {
         ...presented,
+        availableActions: availableActions(actor, c),
         documents: detail.documents.map(presentDocument),
         timeline: detail.timeline.map(presentTimelineEntry),
         people: await peopleNamed(ctx.deps.directory, ids),

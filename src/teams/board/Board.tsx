@@ -1,0 +1,227 @@
+import {
+  Body1,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Spinner,
+  Switch,
+  Text,
+  Title1,
+  ToggleButton,
+  tokens,
+} from "@fluentui/react-components";
+import { Add20Regular, ArrowClockwise20Regular } from "@fluentui/react-icons";
+import { useCallback, useDeferredValue, useEffect, useMemo, useState } from "react";
+import type { CaseBoardResponse, CaseCardView } from "../../contracts/views.js";
+import { ApiError } from "../../web/api/client.js";
+import { STAGES } from "../format.js";
+import { takePrefetchedBoard } from "../shell/accounts.js";
+import { useSession } from "../shell/session.js";
+import { BoardColumn } from "./BoardColumn.js";
+import { BoardFilters } from "./BoardFilters.js";
+import { CaseList } from "./CaseList.js";
+import { type BoardFilters as Filters, filterCards, NO_FILTERS, type Sort, sortCards } from "./filter-cards.js";
+
+const useStyles = makeStyles({
+  page: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    padding: `${tokens.spacingVerticalL} ${tokens.spacingHorizontalXL}`,
+    height: "calc(100vh - 56px)",
+    boxSizing: "border-box",
+    minHeight: "480px",
+  },
+  titleRow: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalL },
+  title: { margin: 0, marginRight: "auto" },
+  views: { display: "flex", gap: "2px" },
+  columns: {
+    display: "flex",
+    gap: tokens.spacingHorizontalM,
+    overflowX: "auto",
+    flexGrow: 1,
+    minHeight: 0,
+    paddingBottom: "4px",
+  },
+  empty: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    maxWidth: "40rem",
+    padding: tokens.spacingHorizontalXL,
+    borderRadius: tokens.borderRadiusLarge,
+    border: `${tokens.strokeWidthThin} dashed ${tokens.colorNeutralStroke1}`,
+    backgroundColor: tokens.colorNeutralBackground2,
+  },
+  text: { margin: 0 },
+  status: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface BoardProps {
+  onOpen(caseId: string): void;
+  onLogPostal(): void;
+  /** Bumped by the shell after a change elsewhere (a case changed, a complaint logged), to reload. */
+  reloadKey: number;
+}
+
+type View = "board" | "list";
+
+const COLUMN_EMPTY: Record<CaseCardView["stage"], string> = {
+  received: "Nothing waiting for triage.",
+  triaged: "Nothing waiting for acknowledgement.",
+  investigating: "Nothing under investigation.",
+  "outcome-sent": "No outcomes awaiting the Board or an appeal.",
+  appeal: "No appeals open.",
+  "appeal-decided": "No appeal decisions to close.",
+  closed: "No closed cases.",
+};
+
+/** The case board: columns by stage (like Planner) or a sortable list, with search, filters and "My cases". */
+export function Board({ onOpen, onLogPostal, reloadKey }: BoardProps) {
+  const styles = useStyles();
+  const { api, persona, me, people, settings, hasRole } = useSession();
+  const [data, setData] = useState<CaseBoardResponse | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [view, setView] = useState<View>("board");
+  const [filters, setFilters] = useState<Filters>(NO_FILTERS);
+  const [sort, setSort] = useState<Sort>({ key: "received", direction: "descending" });
+  const [refreshing, setRefreshing] = useState(false);
+  const deferredFilters = useDeferredValue(filters);
+
+  const load = useCallback(
+    async (signal?: AbortSignal) => {
+      setRefreshing(true);
+      try {
+        const board = await (takePrefetchedBoard(persona) ??
+          api.get<CaseBoardResponse>("/api/cases/board", { signal }));
+        setData(board);
+        setError(null);
+      } catch (e) {
+        if ((e as Error).name === "AbortError") return;
+        setError(e instanceof ApiError ? e.userMessage : "The board could not be loaded. Try again.");
+      } finally {
+        setRefreshing(false);
+      }
+    },
+    [api, persona],
+  );
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: reloadKey is a reason to reload (a change elsewhere).
+  useEffect(() => {
+    const controller = new AbortController();
+    void load(controller.signal);
+    return () => controller.abort();
+  }, [load, reloadKey]);
+
+  const nameOf = useCallback(
+    (id: string | null) =>
+      id ? (data?.people[id]?.name ?? people.everyone.find((p) => p.id === id)?.name ?? id) : null,
+    [data, people],
+  );
+
+  const filtered = useMemo(
+    () => (data ? filterCards(data.cards, deferredFilters, me?.id ?? null) : []),
+    [data, deferredFilters, me],
+  );
+  const byStage = useMemo(() => {
+    const groups = new Map<CaseCardView["stage"], CaseCardView[]>(STAGES.map((s) => [s, []]));
+    for (const card of filtered) groups.get(card.stage)?.push(card);
+    return groups;
+  }, [filtered]);
+  const sorted = useMemo(() => (view === "list" ? sortCards(filtered, sort) : filtered), [filtered, sort, view]);
+
+  const sees = me ? me.roles.some((r) => r !== "Complaints.Log" && r !== "Complaints.Admin") : true;
+  const canLogPostal = hasRole("Complaints.Triage") || hasRole("Complaints.Direct");
+  const total = data?.cards.length ?? 0;
+
+  return (
+    <main className={styles.page} aria-busy={data === null}>
+      <div className={styles.titleRow}>
+        <Title1 as="h1" className={styles.title}>
+          Complaints case board
+        </Title1>
+        {/* Two toggle buttons rather than a TabList: no arrow-key focus trap to learn for a two-way choice. */}
+        {/* biome-ignore lint/a11y/useSemanticElements: a fieldset's legend would add a visible label to a toolbar. */}
+        <div role="group" aria-label="View" className={styles.views}>
+          <ToggleButton checked={view === "board"} onClick={() => setView("board")} appearance="subtle">
+            Board
+          </ToggleButton>
+          <ToggleButton checked={view === "list"} onClick={() => setView("list")} appearance="subtle">
+            List
+          </ToggleButton>
+        </div>
+        <Switch
+          label="My cases"
+          checked={filters.mine}
+          onChange={(_, d) => setFilters({ ...filters, mine: d.checked })}
+        />
+        <Button
+          icon={<ArrowClockwise20Regular />}
+          appearance="subtle"
+          onClick={() => void load()}
+          disabled={refreshing}
+        >
+          Refresh
+        </Button>
+        {canLogPostal && (
+          <Button icon={<Add20Regular />} appearance="primary" onClick={onLogPostal}>
+            Log a complaint in writing
+          </Button>
+        )}
+      </div>
+      <BoardFilters
+        filters={filters}
+        onChange={setFilters}
+        handlers={people.handlers}
+        categories={settings?.categories ?? []}
+        contentFilters={sees}
+      />
+      {error && (
+        <MessageBar intent="error">
+          <MessageBarBody>{error}</MessageBarBody>
+        </MessageBar>
+      )}
+      {data === null && !error && <Spinner label="Loading the board…" />}
+      {data !== null && total === 0 && (
+        <section className={styles.empty} aria-labelledby="empty-heading">
+          <Text as="h2" weight="semibold" size={500} id="empty-heading" className={styles.text}>
+            No complaints yet
+          </Text>
+          <Body1 as="p" className={styles.text}>
+            {sees
+              ? "When someone clicks Log as complaint on an email in Outlook, the case appears here under Received."
+              : "Cases you log from Outlook appear here with their reference and stage."}
+          </Body1>
+          <Text as="p" className={styles.status}>
+            The Operations Director then decides what kind of complaint it is and who handles it.
+          </Text>
+        </section>
+      )}
+      {data !== null && total > 0 && (
+        <>
+          <Text role="status" className={styles.status} data-testid="board-count">
+            {filtered.length === total ? `${total} cases` : `Showing ${filtered.length} of ${total} cases`}
+            {data.truncated ? " (the newest only: narrow the filters to see older ones)" : ""}
+          </Text>
+          {view === "board" ? (
+            <div className={styles.columns}>
+              {STAGES.map((stage) => (
+                <BoardColumn
+                  key={stage}
+                  stage={stage}
+                  cards={byStage.get(stage) ?? []}
+                  nameOf={nameOf}
+                  onOpen={onOpen}
+                  emptyText={filtered.length === total ? COLUMN_EMPTY[stage] : "No cases match the filters."}
+                />
+              ))}
+            </div>
+          ) : (
+            <CaseList cards={sorted} sort={sort} onSort={setSort} nameOf={nameOf} onOpen={onOpen} />
+          )}
+        </>
+      )}
+    </main>
+  );
+}

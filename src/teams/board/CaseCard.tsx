@@ -1,0 +1,104 @@
+import { Avatar, Badge, Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
+import { memo } from "react";
+import type { CaseCardView } from "../../contracts/views.js";
+import { STAGE_LABELS } from "../format.js";
+import { DueBadge } from "./DueBadge.js";
+
+/** Cards have one height, so the virtualised columns know where each one is without measuring. */
+export const CARD_HEIGHT = 112;
+export const CARD_GAP = 8;
+
+const useStyles = makeStyles({
+  card: {
+    boxSizing: "border-box",
+    height: `${CARD_HEIGHT}px`,
+    display: "flex",
+    flexDirection: "column",
+    gap: "4px",
+    padding: "10px 12px",
+    borderRadius: tokens.borderRadiusMedium,
+    backgroundColor: tokens.colorNeutralBackground1,
+    border: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+    boxShadow: tokens.shadow2,
+    color: tokens.colorNeutralForeground1,
+    textDecorationLine: "none",
+    overflow: "hidden",
+    ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, boxShadow: tokens.shadow4 },
+    ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
+  },
+  top: { display: "flex", alignItems: "center", justifyContent: "space-between", gap: "8px" },
+  reference: { fontWeight: tokens.fontWeightSemibold, whiteSpace: "nowrap" },
+  line: { whiteSpace: "nowrap", overflow: "hidden", textOverflow: "ellipsis" },
+  muted: { color: tokens.colorNeutralForeground2 },
+  bottom: { display: "flex", alignItems: "center", gap: "6px", marginTop: "auto", minWidth: 0 },
+  chips: { display: "flex", gap: "4px", minWidth: 0, flexGrow: 1, overflow: "hidden" },
+  chip: {
+    whiteSpace: "nowrap",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    display: "block",
+    maxWidth: "100%",
+    flexShrink: 1,
+  },
+});
+
+export interface CaseCardProps {
+  card: CaseCardView;
+  handlerName: string | null;
+  onOpen(caseId: string): void;
+}
+
+/** One case on the board, like a Planner card: reference, due badge, complainant, category, serious, handler. */
+export const CaseCard = memo(function CaseCard({ card, handlerName, onOpen }: CaseCardProps) {
+  const styles = useStyles();
+  const label = [
+    card.reference,
+    card.complainantName,
+    card.serious ? "serious" : null,
+    card.category,
+    handlerName ? `handled by ${handlerName}` : null,
+  ]
+    .filter(Boolean)
+    .join(", ");
+  return (
+    <a
+      href={`?case=${encodeURIComponent(card.id)}`}
+      className={mergeClasses(styles.card)}
+      aria-label={label}
+      data-case-id={card.id}
+      onClick={(event) => {
+        if (event.metaKey || event.ctrlKey || event.shiftKey) return;
+        event.preventDefault();
+        onOpen(card.id);
+      }}
+    >
+      <div className={styles.top}>
+        <Text className={styles.reference}>{card.reference}</Text>
+        <DueBadge workingDaysLeft={card.workingDaysLeft} overdue={card.overdue} dueDate={card.currentDueDate} compact />
+      </div>
+      {card.view === "full" ? (
+        <>
+          <Text className={styles.line}>{card.complainantName ?? "Complainant not named"}</Text>
+          <Caption1 className={mergeClasses(styles.line, styles.muted)}>{card.subject}</Caption1>
+        </>
+      ) : (
+        <Caption1 className={styles.muted}>{STAGE_LABELS[card.stage]} — you logged this complaint</Caption1>
+      )}
+      <div className={styles.bottom}>
+        <div className={styles.chips}>
+          {card.serious && (
+            <Badge appearance="filled" color="danger" size="small">
+              Serious
+            </Badge>
+          )}
+          {card.category && (
+            <Badge appearance="outline" color="brand" size="small" className={styles.chip} title={card.category}>
+              {card.category}
+            </Badge>
+          )}
+        </div>
+        {handlerName && <Avatar name={handlerName} size={24} aria-hidden="true" />}
+      </div>
+    </a>
+  );
+});
