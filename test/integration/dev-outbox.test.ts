@@ -1,5 +1,6 @@
 /** Embedded mode: nothing leaves the machine; /dev/outbox shows exactly what would have been posted or sent. */
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
+import { docxText } from "../support/docx-text.js";
 import { startTestServer, type TestServer } from "../support/start-server.js";
 import { api, makeEml, postEml } from "./api-client.js";
 
@@ -57,7 +58,7 @@ describe("the development outbox", () => {
     const recorded = await effects();
     const email = recorded.find((e) => e.channel === "email");
     expect(email?.subject).toBe(`We have received your complaint (${ref})`);
-    expect(Buffer.from(email?.attachments?.[0]?.base64 ?? "", "base64").toString("utf8")).toContain(ref);
+    expect(await docxText(Buffer.from(email?.attachments?.[0]?.base64 ?? "", "base64"))).toContain(ref);
     expect(JSON.stringify(recorded.find((e) => e.channel === "board")?.card)).toContain("Serious complaint received");
     expect(recorded.find((e) => e.channel === "activity")?.notice?.userId).toBe("handler");
 

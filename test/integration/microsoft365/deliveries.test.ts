@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PERSONAS } from "../../../src/server/adapters/identity/personas.js";
 import { GraphEmulator } from "../../emulator/graph-emulator.js";
 import { tenantEnv } from "../../emulator/tenant-env.js";
+import { docxText } from "../../support/docx-text.js";
 import { startTestServer, type TestServer } from "../../support/start-server.js";
 import { type Json, makeEml } from "../api-client.js";
 
@@ -171,7 +172,7 @@ describe("deliveries to Microsoft 365", () => {
       expect(m.mailbox).toBe(emulator.options.sharedMailbox);
       const attachments = (m.message as { attachments: Array<{ name: string; contentBytes: string }> }).attachments;
       expect(attachments).toHaveLength(1);
-      expect(Buffer.from(attachments[0]?.contentBytes ?? "", "base64").toString("utf8")).toContain(ref);
+      expect(await docxText(Buffer.from(attachments[0]?.contentBytes ?? "", "base64"))).toContain(ref);
     }
     // One card in the channel, for the Board, linking to the case.
     const cards = emulator.posts.filter((p) => JSON.stringify(p.card).includes(ref));
