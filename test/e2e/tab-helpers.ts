@@ -13,7 +13,28 @@ export async function seriousAccessibilityProblems(page: Page, include?: string)
   // at once; axe reads them as focusable hidden content. They are not content a person reaches.
   let builder = new AxeBuilder({ page }).exclude("[data-tabster-dummy]");
   if (include) builder = builder.include(include);
-  const results = await builder.analyze();
+  // The builder injects axe into every frame and waits for each; the email's frame (sandbox="") may run no script,
+  // so it would wait forever. That frame holds the complainant's email, not our interface: it is set aside (swapped
+  // for a comment) during the check and put back after.
+  await page.evaluate(() => {
+    const parked: Array<[Comment, Element]> = [];
+    for (const frame of document.querySelectorAll('iframe[sandbox=""]')) {
+      const mark = document.createComment("email frame");
+      frame.replaceWith(mark);
+      parked.push([mark, frame]);
+    }
+    (window as unknown as { __parkedFrames: typeof parked }).__parkedFrames = parked;
+  });
+  let results: Awaited<ReturnType<AxeBuilder["analyze"]>>;
+  try {
+    results = await builder.analyze();
+  } finally {
+    await page.evaluate(() => {
+      const w = window as unknown as { __parkedFrames?: Array<[Comment, Element]> };
+      for (const [mark, frame] of w.__parkedFrames ?? []) mark.replaceWith(frame);
+      w.__parkedFrames = [];
+    });
+  }
   return results.violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
     .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
