@@ -15,24 +15,47 @@ export async function seriousAccessibilityProblems(page: Page, include?: string)
   if (include) builder = builder.include(include);
   // The builder injects axe into every frame and waits for each; the email's frame (sandbox="") may run no script,
   // so it would wait forever. That frame holds the complainant's email, not our interface: it is set aside (swapped
-  // for a comment) during the check and put back after.
+  // for a comment) during the check and put back after. The case page loads the email after the rest of the page
+  // (a "Loading the email…" spinner until then), so wait for that first: a frame that appeared after the frames were
+  // set aside is what hung the check on a freshly opened case page. Frames added during the check are set aside too.
+  await page.getByText("Loading the email…").waitFor({ state: "detached", timeout: 15_000 });
   await page.evaluate(() => {
     const parked: Array<[Comment, Element]> = [];
-    for (const frame of document.querySelectorAll('iframe[sandbox=""]')) {
+    const park = (frame: Element) => {
       const mark = document.createComment("email frame");
       frame.replaceWith(mark);
       parked.push([mark, frame]);
-    }
-    (window as unknown as { __parkedFrames: typeof parked }).__parkedFrames = parked;
+    };
+    for (const frame of document.querySelectorAll('iframe[sandbox=""]')) park(frame);
+    const observer = new MutationObserver(() => {
+      for (const frame of document.querySelectorAll('iframe[sandbox=""]')) park(frame);
+    });
+    observer.observe(document.body, { childList: true, subtree: true });
+    (window as unknown as { __parked: { frames: typeof parked; observer: MutationObserver } }).__parked = {
+      frames: parked,
+      observer,
+    };
   });
   let results: Awaited<ReturnType<AxeBuilder["analyze"]>>;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    results = await builder.analyze();
+    // Fail fast instead of hanging if axe waits on a frame that cannot answer.
+    results = await Promise.race([
+      builder.analyze(),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () => reject(new Error("axe-core did not finish within 30 s (a frame not answering?)")),
+          30_000,
+        );
+      }),
+    ]);
   } finally {
+    clearTimeout(timer);
     await page.evaluate(() => {
-      const w = window as unknown as { __parkedFrames?: Array<[Comment, Element]> };
-      for (const [mark, frame] of w.__parkedFrames ?? []) mark.replaceWith(frame);
-      w.__parkedFrames = [];
+      const w = window as unknown as { __parked?: { frames: Array<[Comment, Element]>; observer: MutationObserver } };
+      w.__parked?.observer.disconnect();
+      for (const [mark, frame] of w.__parked?.frames ?? []) if (mark.isConnected) mark.replaceWith(frame);
+      w.__parked = undefined;
     });
   }
   return results.violations
