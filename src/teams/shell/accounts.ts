@@ -1,6 +1,6 @@
 import type { CaseBoardResponse } from "../../contracts/views.js";
 import { ApiClient } from "../../web/api/client.js";
-import { DevAccountManager } from "../../web/auth/account-manager.js";
+import { createAccountManager, DeferredAccountManager } from "../../web/auth/create-account-manager.js";
 
 /**
  * One account manager and API client per persona for the page's life, so the sign-in made while the page's code
@@ -11,7 +11,18 @@ const clients = new Map<string, ApiClient>();
 export function clientFor(persona: string): ApiClient {
   let client = clients.get(persona);
   if (!client) {
-    client = new ApiClient(new DevAccountManager(persona));
+    // Embedded mode: the persona; Microsoft 365: NAA when Teams recommends it, else Teams SSO (teams-js loads lazily,
+    // so the board's first request is not held up by it).
+    client = new ApiClient(
+      new DeferredAccountManager(async () => {
+        const teams = window.parent === window ? null : await import("@microsoft/teams-js");
+        return createAccountManager({
+          persona,
+          naaSupported: () => teams?.nestedAppAuth.isNAAChannelRecommended() ?? false,
+          ...(teams ? { hostSso: () => teams.authentication.getAuthToken() } : {}),
+        });
+      }),
+    );
     clients.set(persona, client);
   }
   return client;

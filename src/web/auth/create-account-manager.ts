@@ -1,6 +1,6 @@
 import { type AccountManager, DevAccountManager } from "./account-manager.js";
 import { fetchClientConfig, type TClientConfig } from "./client-config.js";
-import { type HostSso, type InteractiveSignIn, Microsoft365AccountManager } from "./microsoft365-account-manager.js";
+import type { HostSso, InteractiveSignIn } from "./microsoft365-account-manager.js";
 
 export interface CreateAccountManagerOptions {
   baseUrl?: string;
@@ -25,6 +25,8 @@ export async function createAccountManager(options: CreateAccountManagerOptions 
     if (!config.devSignIn) throw new Error("This server has no sign-in configured.");
     return new DevAccountManager(options.persona ?? "staff", options.baseUrl ?? "");
   }
+  // MSAL.js is large and embedded mode never needs it: it loads only here, after the page has painted.
+  const { Microsoft365AccountManager } = await import("./microsoft365-account-manager.js");
   return new Microsoft365AccountManager({
     clientId: config.clientId,
     tenantId: config.tenantId,
@@ -33,4 +35,37 @@ export async function createAccountManager(options: CreateAccountManagerOptions 
     ...(options.hostSso ? { hostSso: options.hostSso } : {}),
     ...(options.interactive ? { interactive: options.interactive } : {}),
   });
+}
+
+/**
+ * An AccountManager usable at once, before the server has said which sign-in applies: the first token request asks
+ * (createAccountManager) and every later call goes to the manager it chose.
+ */
+export class DeferredAccountManager implements AccountManager {
+  private inner: Promise<AccountManager> | null = null;
+  private resolved: AccountManager | null = null;
+
+  constructor(private readonly create: () => Promise<AccountManager>) {}
+
+  getAccessToken(): Promise<string> {
+    this.inner ??= this.create().then(
+      (manager) => {
+        this.resolved = manager;
+        return manager;
+      },
+      (error: unknown) => {
+        this.inner = null; // ask again next time (the server may have been unreachable)
+        throw error;
+      },
+    );
+    return this.inner.then((manager) => manager.getAccessToken());
+  }
+
+  currentAccount(): { id: string; name?: string } | null {
+    return this.resolved?.currentAccount() ?? null;
+  }
+
+  invalidate(): void {
+    this.resolved?.invalidate();
+  }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "vitest";
 import { DevAccountManager } from "../../../src/web/auth/account-manager.js";
-import { createAccountManager } from "../../../src/web/auth/create-account-manager.js";
+import { createAccountManager, DeferredAccountManager } from "../../../src/web/auth/create-account-manager.js";
 import { Microsoft365AccountManager } from "../../../src/web/auth/microsoft365-account-manager.js";
 
 const jwt = (exp: number) => `h.${btoa(JSON.stringify({ exp })).replace(/=+$/, "")}.s`;
@@ -59,5 +59,36 @@ describe("createAccountManager", () => {
   test("with nothing to sign in with, it says so", async () => {
     const manager = await createAccountManager({ config: m365, naaSupported: () => false });
     await expect(manager.getAccessToken()).rejects.toThrow(/Could not sign in/);
+  });
+});
+
+describe("DeferredAccountManager", () => {
+  const fixed = (token: string) => ({
+    getAccessToken: async () => token,
+    currentAccount: () => ({ id: "someone" }),
+    invalidate: () => {},
+  });
+
+  test("asks which sign-in applies once, then answers from the manager chosen", async () => {
+    let asked = 0;
+    const manager = new DeferredAccountManager(async () => {
+      asked += 1;
+      return fixed("t1");
+    });
+    expect(manager.currentAccount()).toBeNull();
+    expect(await Promise.all([manager.getAccessToken(), manager.getAccessToken()])).toEqual(["t1", "t1"]);
+    expect(asked).toBe(1);
+    expect(manager.currentAccount()).toEqual({ id: "someone" });
+  });
+
+  test("when the server could not be asked, the next call asks again instead of failing for ever", async () => {
+    let asked = 0;
+    const manager = new DeferredAccountManager(async () => {
+      asked += 1;
+      if (asked === 1) throw new Error("Could not read the sign-in settings (503).");
+      return fixed("t2");
+    });
+    await expect(manager.getAccessToken()).rejects.toThrow(/503/);
+    expect(await manager.getAccessToken()).toBe("t2");
   });
 });
