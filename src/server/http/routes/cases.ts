@@ -1,5 +1,6 @@
 import type { FastifyInstance } from "fastify";
-import { ZCaseListQuery, ZCreateCaseRequest } from "../../../contracts/api.js";
+import type { z } from "zod";
+import { type ZCaseBoardQuery, ZCaseListQuery, ZCreateCaseRequest } from "../../../contracts/api.js";
 import { getCase } from "../../app/get-case.js";
 import { listCases } from "../../app/list-cases.js";
 import { logComplaint } from "../../app/log-complaint.js";
@@ -19,15 +20,7 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
       deps: ctx.deps,
       actor,
       filter: {
-        stage: query.stage,
-        handlerId: query.handler,
-        q: query.q,
-        overdue: query.overdue === "true",
-        serious: query.serious === undefined ? undefined : query.serious === "true",
-        category: query.category,
-        receivedFrom: query.receivedFrom,
-        receivedTo: query.receivedTo,
-        mine: query.mine === "true",
+        ...caseFilterFrom(query),
         cursor: query.cursor,
         limit: query.limit,
       },
@@ -88,4 +81,19 @@ export function registerCaseRoutes(app: FastifyInstance, ctx: HttpContext): void
       },
     };
   });
+}
+
+/** The listing filters both the paged list and the board take, from their validated query strings. */
+export function caseFilterFrom(query: z.infer<typeof ZCaseBoardQuery>) {
+  return {
+    stage: query.stage,
+    handlerId: query.handler,
+    q: query.q,
+    overdue: query.overdue === "true",
+    serious: query.serious === undefined ? undefined : query.serious === "true",
+    category: query.category,
+    receivedFrom: query.receivedFrom,
+    receivedTo: query.receivedTo,
+    mine: query.mine === "true",
+  };
 }

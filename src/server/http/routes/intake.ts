@@ -1,14 +1,17 @@
 import type { Readable } from "node:stream";
-import type { FastifyInstance } from "fastify";
+import type { FastifyInstance, FastifyReply } from "fastify";
+import type { z } from "zod";
 import { ZIntakeQuery, ZLookupQuery } from "../../../contracts/api.js";
 import { logComplaintFromEmail } from "../../app/log-complaint-from-email.js";
 import { lookupEmail } from "../../app/lookup-email.js";
 import { caseView } from "../../domain/access.js";
 import { AppError } from "../../domain/app-error.js";
+import type { Actor } from "../../domain/roles.js";
+import type { EmailEnvelopeReader } from "../../ports/email-parser.js";
 import { authenticate } from "../auth.js";
 import type { HttpContext } from "../context.js";
 import { presentCase } from "../presenters.js";
-import { passBodiesAsStreams, streamToTempFile } from "../upload.js";
+import { passBodiesAsStreams, type StreamedUpload, streamToTempFile } from "../upload.js";
 import { validate } from "../validate.js";
 
 const EMAIL_TYPES = ["message/rfc822", "application/octet-stream"];
@@ -48,26 +51,39 @@ function registerEmailIntakeRoute(app: FastifyInstance, ctx: HttpContext): void 
       // The headers are read as the bytes pass: the file is not read again before the case is logged.
       observe: (chunk) => envelope.update(chunk),
     });
-    const result = await logComplaintFromEmail({
-      deps: ctx.deps,
-      actor,
-      upload,
-      readEnvelope: () => envelope.finish(),
-      receivedAt: query.receivedAt ? new Date(query.receivedAt) : undefined,
-      conversationId: query.conversationId,
-      relationship: query.relationship,
-      note: query.note,
-      suggestedCategory: query.suggestedCategory,
-    });
-    return reply
-      .status(result.created ? 201 : 200)
-      .header("location", `/api/cases/${result.case.id}`)
-      .send({
-        case: presentCase(
-          caseView(actor, result.case) === "full" ? "full" : "status",
-          result.case,
-          ctx.deps.clock.now(),
-        ),
-      });
+    return logEmailAndAnswer({ reply, ctx, actor, query, upload, envelope });
   });
+}
+
+/**
+ * The shared end of both intake routes (raw .eml and the add-in's parts): log the uploaded email with the query's
+ * options and answer 201 for a new case, 200 with the case it already belongs to.
+ */
+export async function logEmailAndAnswer(options: {
+  reply: FastifyReply;
+  ctx: HttpContext;
+  actor: Actor;
+  /** Validated before the body is read, so a bad query never waits for a large upload. */
+  query: z.infer<typeof ZIntakeQuery>;
+  upload: StreamedUpload;
+  envelope: EmailEnvelopeReader;
+}): Promise<FastifyReply> {
+  const { reply, ctx, actor, query, upload, envelope } = options;
+  const result = await logComplaintFromEmail({
+    deps: ctx.deps,
+    actor,
+    upload,
+    readEnvelope: () => envelope.finish(),
+    receivedAt: query.receivedAt ? new Date(query.receivedAt) : undefined,
+    conversationId: query.conversationId,
+    relationship: query.relationship,
+    note: query.note,
+    suggestedCategory: query.suggestedCategory,
+  });
+  return reply
+    .status(result.created ? 201 : 200)
+    .header("location", `/api/cases/${result.case.id}`)
+    .send({
+      case: presentCase(caseView(actor, result.case) === "full" ? "full" : "status", result.case, ctx.deps.clock.now()),
+    });
 }

@@ -15,14 +15,13 @@ import { ZAddEmailQuery, ZComplainantCasesQuery, ZEmailParts } from "../../../co
 import { assembleMessage } from "../../adapters/email/assemble-message.js";
 import { addEmailToCase } from "../../app/add-email-to-case.js";
 import { findComplainantCases } from "../../app/find-complainant-cases.js";
-import { logComplaintFromEmail } from "../../app/log-complaint-from-email.js";
-import { caseView } from "../../domain/access.js";
 import { AppError } from "../../domain/app-error.js";
 import { authenticate } from "../auth.js";
 import type { HttpContext } from "../context.js";
 import { presentCase } from "../presenters.js";
 import { passBodiesAsStreams, type StreamedUpload, streamToTempFile } from "../upload.js";
 import { validate } from "../validate.js";
+import { logEmailAndAnswer } from "./intake.js";
 
 const EMAIL_TYPES = ["message/rfc822", "application/octet-stream"];
 
@@ -133,26 +132,6 @@ function registerUploadRoutes(app: FastifyInstance, ctx: HttpContext): void {
     const query = validate(ZIntakeQuery, request.query);
     const envelope = ctx.deps.emailEnvelope();
     const upload = await messageUpload(request, ctx, (chunk) => envelope.update(chunk));
-    const result = await logComplaintFromEmail({
-      deps: ctx.deps,
-      actor,
-      upload,
-      readEnvelope: () => envelope.finish(),
-      receivedAt: query.receivedAt ? new Date(query.receivedAt) : undefined,
-      conversationId: query.conversationId,
-      relationship: query.relationship,
-      note: query.note,
-      suggestedCategory: query.suggestedCategory,
-    });
-    return reply
-      .status(result.created ? 201 : 200)
-      .header("location", `/api/cases/${result.case.id}`)
-      .send({
-        case: presentCase(
-          caseView(actor, result.case) === "full" ? "full" : "status",
-          result.case,
-          ctx.deps.clock.now(),
-        ),
-      });
+    return logEmailAndAnswer({ reply, ctx, actor, query, upload, envelope });
   });
 }

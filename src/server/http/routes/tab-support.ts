@@ -21,6 +21,7 @@ import type { HttpContext } from "../context.js";
 import { peopleNamed } from "../people.js";
 import { presentCard, workingDaysLeftMemo } from "../presenters.js";
 import { jsonBody, validate } from "../validate.js";
+import { caseFilterFrom } from "./cases.js";
 
 const PICKER_ROLES: Record<"handler" | "director" | "board-member" | "triage", Role> = {
   handler: "Complaints.Handle",
@@ -37,17 +38,7 @@ export function registerTabSupportRoutes(app: FastifyInstance, ctx: HttpContext)
     const listing = await listCaseCards({
       deps: ctx.deps,
       actor,
-      filter: {
-        stage: query.stage,
-        handlerId: query.handler,
-        q: query.q,
-        overdue: query.overdue === "true",
-        serious: query.serious === undefined ? undefined : query.serious === "true",
-        category: query.category,
-        receivedFrom: query.receivedFrom,
-        receivedTo: query.receivedTo,
-        mine: query.mine === "true",
-      },
+      filter: caseFilterFrom(query),
     });
     const daysLeft = workingDaysLeftMemo(listing.today);
     const cards = listing.cards.map((v) => presentCard(v.view, v.card, listing.today, daysLeft));
