@@ -53,6 +53,9 @@ describe("health and readiness", () => {
       .map((l) => JSON.parse(l) as Record<string, unknown>);
     const ofRequest = lines.filter((l) => l.requestId === id);
     expect(ofRequest.map((l) => l.msg)).toEqual(expect.arrayContaining(["incoming request", "request completed"]));
+    // By method and route pattern, never the address (its query may hold a name).
+    expect(ofRequest.find((l) => l.msg === "incoming request")?.req).toEqual({ method: "GET", route: "/api/cases" });
+    expect(ofRequest.find((l) => l.msg === "request completed")?.res).toEqual({ statusCode: 401 });
     expect(server.output()).not.toContain("jane.learner@example.org");
     // Lines of a request are never without its id.
     expect(lines.filter((l) => l.msg === "incoming request" && !l.requestId)).toEqual([]);

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage } from "node:http";
-import type { FastifyInstance, FastifyServerOptions } from "fastify";
+import { type FastifyInstance, type FastifyServerOptions, LogController } from "fastify";
 import type { LoggerOptions } from "pino";
 
 /**
@@ -62,6 +62,9 @@ function scrub(value: unknown, depth: number): unknown {
     return scrub({ type: e.name, code: e.code, message: e.message, stack: e.stack }, depth + 1);
   }
   if (depth > 4 || value === null || typeof value !== "object") return value;
+  // Only plain data is copied: requests, replies and other objects with serializers are theirs to render.
+  const proto = Object.getPrototypeOf(value);
+  if (!Array.isArray(value) && proto !== Object.prototype && proto !== null) return value;
   if (Array.isArray(value)) return value.map((v) => scrub(v, depth + 1));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) out[k] = scrub(v, depth + 1);
@@ -102,12 +105,12 @@ const SAFE_ID = /^[A-Za-z0-9._:-]{8,64}$/;
 /** Every request gets an id, logged on each of its lines as `requestId` and echoed as `x-request-id`. */
 export const requestIdOptions = {
   requestIdHeader: false,
-  requestIdLogLabel: "requestId",
+  logController: new LogController({ requestIdLogLabel: "requestId" }),
   genReqId: (req: IncomingMessage) => {
     const given = req.headers["x-request-id"];
     return typeof given === "string" && SAFE_ID.test(given) ? given : randomUUID();
   },
-} satisfies Pick<FastifyServerOptions, "requestIdHeader" | "requestIdLogLabel" | "genReqId">;
+} satisfies Pick<FastifyServerOptions, "requestIdHeader" | "logController" | "genReqId">;
 
 export function registerRequestIds(app: FastifyInstance): void {
   app.addHook("onRequest", async (request, reply) => {
