@@ -153,7 +153,7 @@ export class TenantAdmin {
     if (p === `/${tenantId}/oauth2/v2.0/authorize` && method === "GET") {
       const redirect = url.searchParams.get("redirect_uri") ?? "";
       if (
-        !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?\//.test(redirect) ||
+        !/^http:\/\/(localhost|127\.0\.0\.1)(:\d+)?(\/|$)/.test(redirect) ||
         url.searchParams.get("code_challenge_method") !== "S256"
       ) {
         return this.json(res, 400, {
@@ -179,7 +179,8 @@ export class TenantAdmin {
       const body = await readBody(req);
       const form = new URLSearchParams(body.toString("utf8"));
       const grant = form.get("grant_type");
-      if (grant === "urn:ietf:params:oauth:grant-type:device_code") return this.deviceToken(res, form);
+      if (grant === "device_code" || grant === "urn:ietf:params:oauth:grant-type:device_code")
+        return this.deviceToken(res, form);
       if (grant === "authorization_code" && !form.get("client_secret")) return this.codeToken(res, form);
       preread(body);
       return false;
