@@ -167,10 +167,23 @@ export class TenantAdmin {
         clientId: url.searchParams.get("client_id") ?? "",
         nonce: url.searchParams.get("nonce"),
       });
-      const to = new URL(redirect);
-      to.searchParams.set("code", code);
+      const fields: Record<string, string> = { code };
       const state = url.searchParams.get("state");
-      if (state) to.searchParams.set("state", state);
+      if (state) fields.state = state;
+      fields.client_info = Buffer.from(JSON.stringify({ uid: this.admin.id, utid: tenantId })).toString("base64url");
+      if (url.searchParams.get("response_mode") === "form_post") {
+        // As Entra ID does: a page whose form posts the answer to the loopback (msal-node 7 asks for form_post).
+        const inputs = Object.entries(fields)
+          .map(([k, v]) => `<input type="hidden" name="${k}" value="${v}">`)
+          .join("");
+        res.writeHead(200, { "content-type": "text/html" });
+        res.end(
+          `<html><body onload="document.forms[0].submit()"><form method="post" action="${redirect}">${inputs}</form></body></html>`,
+        );
+        return true;
+      }
+      const to = new URL(redirect);
+      for (const [k, v] of Object.entries(fields)) to.searchParams.set(k, v);
       res.writeHead(302, { location: to.toString() });
       res.end();
       return true;

@@ -85,15 +85,22 @@ function setup(extra: string[] = [], onOutput?: (text: string, child: ChildProce
   });
 }
 
-/** Follows the sign-in address as a browser would: the emulator redirects to the CLI's loopback with a code. */
+/** Follows the sign-in address as a browser would: the emulator's page posts a code to the CLI's loopback. */
 function browse(url: string): Promise<void> {
   return new Promise((resolve, reject) => {
     https
       .get(url, { ca: emulator.ca }, (res) => {
-        res.resume();
-        const location = res.headers.location;
-        if (res.statusCode !== 302 || !location) return reject(new Error(`authorize answered ${res.statusCode}`));
-        fetch(location).then(() => resolve(), reject);
+        let html = "";
+        res.on("data", (d: Buffer) => {
+          html += d.toString();
+        });
+        res.on("end", () => {
+          const action = /<form method="post" action="([^"]+)">/.exec(html)?.[1];
+          if (res.statusCode !== 200 || !action) return reject(new Error(`authorize answered ${res.statusCode}`));
+          const form = new URLSearchParams();
+          for (const m of html.matchAll(/name="([^"]+)" value="([^"]*)"/g)) form.set(m[1] ?? "", m[2] ?? "");
+          fetch(action, { method: "POST", body: form }).then(() => resolve(), reject);
+        });
       })
       .on("error", reject);
   });
