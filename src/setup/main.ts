@@ -22,7 +22,13 @@ import { readState, writeConfiguration } from "./steps/write-configuration.js";
 const MANIFEST_IDS = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../../manifest/ids.json");
 
 async function main(): Promise<number> {
-  const read = readArgs(process.argv.slice(2), process.env);
+  let read: ReturnType<typeof readArgs>;
+  try {
+    read = readArgs(process.argv.slice(2), process.env);
+  } catch (error) {
+    // An unknown option, or one without its value.
+    read = { problems: [error instanceof Error ? error.message : String(error)] };
+  }
   if ("problems" in read) {
     console.error(`Set-up needs:\n${read.problems.map((p) => `  - ${p}`).join("\n")}\n\nUsage:\n  ${USAGE}`);
     return 2;
