@@ -131,9 +131,8 @@ export class OutboxWorker implements OutboxSignal {
       // A permanent failure (400, 403, 404…) cannot be fixed by waiting: dead-lettered at once for a person.
       const dead = failure?.permanent === true || now - since >= (this.options.deadAfterMs ?? DEFAULT_DEAD_AFTER);
       const retryAfter = failure?.retryAfterMs ?? null;
-      if (retryAfter !== null && [429, 503, 504].some((s) => failure?.message.includes(`answered ${s}`))) {
-        this.pauses.set(job.kind, now + retryAfter);
-      }
+      // Throttling (429/503/504 with Retry-After) pauses the whole kind; a wait the adapter chose itself does not.
+      if (retryAfter !== null && failure?.throttled) this.pauses.set(job.kind, now + retryAfter);
       const next = new Date(now + (retryAfter ?? backoff(job.attempts))).toISOString();
       const message =
         (error instanceof Error ? error.message : String(error)) +
