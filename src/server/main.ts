@@ -12,6 +12,7 @@ import { newTimeOrderedId } from "./adapters/ids/time-ordered-id.js";
 import { DocxLetterRenderer } from "./adapters/letters/docx-letter-renderer.js";
 import { DevOutboxRecorder } from "./adapters/local/dev-outbox-recorder.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
+import { channelPostLimits } from "./adapters/outbox/rate-limits.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
 import { calendarFor } from "./app/case-calendar.js";
 import { caseLink } from "./app/case-link.js";
@@ -85,8 +86,8 @@ async function main(): Promise<void> {
       "send-email": (job) => sendCaseEmail({ deps, delivery, job }),
       "notify-person": (job) => notifyPerson({ deps, delivery, job }),
     },
-    // Graph: channel messages 2/s per app per tenant (4/s per team); one server, so half a second apart.
-    minIntervalMs: { "post-board-card": 500 },
+    // Graph: channel messages 2/s per app per tenant AND 4/s per team (a post names its team, else the board's).
+    rateLimits: channelPostLimits({ teamOf: (job) => String(job.payload.teamId ?? config.tenant?.teamId ?? "board") }),
     onError: (job, error) =>
       app.log.warn(
         { job: job.id, kind: job.kind, error: error instanceof Error ? error.message : "unknown" },
