@@ -70,6 +70,7 @@ async function main(): Promise<void> {
     mailer: m365?.mailer ?? (devOutbox as DevOutboxRecorder),
     activity: m365?.activity ?? (devOutbox as DevOutboxRecorder),
     acceptanceStartsAppealWindow: m365 !== null,
+    postedCardInformsBoard: m365 !== null,
     caseUrl: (caseId) =>
       caseLink({ publicUrl: config.publicUrl, teamsAppId: config.tenant?.teamsAppId ?? null, caseId }),
   };
