@@ -62,6 +62,7 @@ export async function openMicrosoft365(options: {
     graph: graph.appGraph,
     sharedMailbox: tenant.sharedMailbox,
     settleMs: options.unknownOutcomeWaitMs,
+    transport: graph.transport, // letters over ~3 MB: draft + attachment upload session
   });
   const activity = new GraphActivityNotifier({ graph: graph.appGraph });
   return { graph, documents, verifier, directory, board, mailer, activity };
