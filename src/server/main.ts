@@ -117,6 +117,7 @@ async function main(): Promise<void> {
       verifier: new CachingTokenVerifier(verifier),
       devIdentity,
       devOutbox,
+      mailboxReader: m365?.mailboxReader ?? null,
       outboxBacklog: async () => (await store.listJobs({ status: "pending" })).length,
     },
     { webRoot },
