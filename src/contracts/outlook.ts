@@ -76,5 +76,4 @@ export const ZOutlookItemRef = z
 
 export type TOutlookItemRef = z.infer<typeof ZOutlookItemRef>;
 
-/** The media type for an item reference where the route also takes a raw message or its parts. */
-export const OUTLOOK_ITEM_MEDIA_TYPE = "application/vnd.redress.outlook-item+json";
+export { OUTLOOK_ITEM_MEDIA_TYPE } from "./media-types.js";
