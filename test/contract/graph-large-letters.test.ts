@@ -99,7 +99,7 @@ describe("large letters through a draft and an attachment upload session", () =>
     await mailer.send(email("CMP-2026-0007/big-2"));
     const sent = sentWith("CMP-2026-0007/big-2");
     expect(sent).toHaveLength(1);
-    const attachments = (sent[0]?.message as { attachments: Array<{ name: string }> }).attachments;
+    const attachments = (sent[0]?.message as { attachments?: Array<{ name: string }> } | undefined)?.attachments ?? [];
     expect(attachments.map((a) => a.name).sort()).toEqual(["evidence.pdf", "outcome-letter.docx"]);
     expect(emulator.mailbox.drafts.size).toBe(0);
   });
