@@ -7,7 +7,7 @@ import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, beforeEach, describe, expect, test } from "vitest";
 import type { MailItemSummary, MessageContent } from "../../../src/outlook/mailbox/mailbox-adapter.js";
-import { addEmailToCase, logEmail } from "../../../src/outlook/pane/pane-api.js";
+import { addEmailToCase, logEmail } from "../../../src/outlook/pane/pane-send.js";
 import { ApiClient, ApiError } from "../../../src/web/api/client.js";
 
 interface Seen {
