@@ -13,6 +13,7 @@ import { newTimeOrderedId } from "./adapters/ids/time-ordered-id.js";
 import { DocxLetterRenderer } from "./adapters/letters/docx-letter-renderer.js";
 import { DevOutboxRecorder } from "./adapters/local/dev-outbox-recorder.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
+import { channelPostLimits } from "./adapters/outbox/rate-limits.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
 import { calendarFor } from "./app/case-calendar.js";
 import { caseLink } from "./app/case-link.js";
@@ -71,6 +72,7 @@ async function main(): Promise<void> {
     mailer: m365?.mailer ?? (devOutbox as DevOutboxRecorder),
     activity: m365?.activity ?? (devOutbox as DevOutboxRecorder),
     acceptanceStartsAppealWindow: m365 !== null,
+    postedCardInformsBoard: m365 !== null,
     caseUrl: (caseId) =>
       caseLink({ publicUrl: config.publicUrl, teamsAppId: config.tenant?.teamsAppId ?? null, caseId }),
   };
@@ -87,8 +89,8 @@ async function main(): Promise<void> {
       "send-email": (job) => sendCaseEmail({ deps, delivery, job }),
       "notify-person": (job) => notifyPerson({ deps, delivery, job }),
     },
-    // Graph: channel messages 2/s per app per tenant (4/s per team); one server, so half a second apart.
-    minIntervalMs: { "post-board-card": 500 },
+    // Graph: channel messages 2/s per app per tenant AND 4/s per team (a post names its team, else the board's).
+    rateLimits: channelPostLimits({ teamOf: (job) => String(job.payload.teamId ?? config.tenant?.teamId ?? "board") }),
     onError: (job, error) =>
       app.log.warn(
         { job: job.id, kind: job.kind, error: error instanceof Error ? error.message : "unknown" },
@@ -121,6 +123,7 @@ async function main(): Promise<void> {
       verifier: new CachingTokenVerifier(verifier),
       devIdentity,
       devOutbox,
+      mailboxReader: m365?.mailboxReader ?? null,
       outboxBacklog: async () => (await store.listJobs({ status: "pending" })).length,
       readiness: () => checkReadiness({ deps, probes: readinessProbes }),
     },

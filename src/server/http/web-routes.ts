@@ -97,6 +97,15 @@ const TASKPANE_CSP = buildContentSecurityPolicy({
   scriptSrc: ["https://appsforoffice.microsoft.com"],
 });
 
+/**
+ * The sign-in page of the Office dialog: Office.js (messageParent) from Microsoft's CDN, and MSAL's calls to Entra
+ * ID's token endpoint after the redirect back.
+ */
+const AUTH_DIALOG_CSP = buildContentSecurityPolicy({
+  scriptSrc: ["https://appsforoffice.microsoft.com"],
+  connectSrc: ["https://login.microsoftonline.com"],
+});
+
 function sendHtml(reply: FastifyReply, html: string, csp: string): FastifyReply {
   return reply
     .header("Content-Security-Policy", csp)
@@ -139,6 +148,7 @@ export async function registerWebRoutes(app: FastifyInstance, options: WebRoutes
   });
   app.get("/taskpane.html", async (_request, reply) => sendBuiltPage(reply, "taskpane.html", TASKPANE_CSP));
   app.get("/tab", async (_request, reply) => sendBuiltPage(reply, "tab.html"));
+  app.get("/auth-dialog.html", async (_request, reply) => sendBuiltPage(reply, "auth-dialog.html", AUTH_DIALOG_CSP));
   // The channel tab's configuration page is the same bundle: it reads its path and shows the configuration view.
   app.get("/tab/config", async (_request, reply) => sendBuiltPage(reply, "tab.html"));
 

@@ -6,6 +6,7 @@ import { SignedInDirectory } from "../identity/signed-in-directory.js";
 import { connectGraph, type GraphConnection } from "./connect-graph.js";
 import { GraphActivityNotifier } from "./graph-activity-notifier.js";
 import { GraphDirectory } from "./graph-directory.js";
+import { GraphMailboxReader } from "./graph-mailbox-reader.js";
 import { GraphMailer } from "./graph-mailer.js";
 import { SharePointDocumentStore } from "./sharepoint-document-store.js";
 import { WorkflowWebhookNotifier } from "./workflow-webhook-notifier.js";
@@ -19,6 +20,7 @@ export interface Microsoft365Adapters {
   board: WorkflowWebhookNotifier;
   mailer: GraphMailer;
   activity: GraphActivityNotifier;
+  mailboxReader: GraphMailboxReader;
 }
 
 /** The adapters of Microsoft 365 mode, sharing one msal-node client and one HTTPS transport. */
@@ -70,7 +72,13 @@ export async function openMicrosoft365(options: {
     graph: graph.appGraph,
     sharedMailbox: tenant.sharedMailbox,
     settleMs: options.unknownOutcomeWaitMs,
+    transport: graph.transport, // letters over ~3 MB: draft + attachment upload session
   });
   const activity = new GraphActivityNotifier({ graph: graph.appGraph });
-  return { graph, documents, verifier, directory, board, mailer, activity };
+  const mailboxReader = new GraphMailboxReader({
+    tokens: graph.tokens,
+    transport: graph.transport,
+    graphBaseUrl: tenant.graphBaseUrl,
+  });
+  return { graph, documents, verifier, directory, board, mailer, activity, mailboxReader };
 }
