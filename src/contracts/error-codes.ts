@@ -29,6 +29,10 @@ export const ERROR_CODES = [
   "UNSUPPORTED_MEDIA_TYPE",
   /** The feature is not available in this mode (for example the development sign-in with a tenant configured). */
   "NOT_AVAILABLE",
+  /** The public form looked automated (sent too fast, a hidden field filled, an old or forged form): send it again. */
+  "FORM_NOT_ACCEPTED",
+  /** Too many requests from one address in a while (the public form); wait, then try again. */
+  "TOO_MANY_REQUESTS",
   /** Anything unexpected; the message never carries internals. */
   "INTERNAL",
 ] as const;

@@ -25,8 +25,16 @@ const realDate = z
   }, "This is not a real date.");
 const name = (max: number) => z.string().trim().min(1, "Required.").max(max, `At most ${max} characters.`);
 
+const letterBlock = z.string().trim().min(1, "Required.").max(4000, "At most 4,000 characters.");
 const ZLetterTemplates = z
-  .object(Object.fromEntries(LETTER_BLOCKS.map((b) => [b, z.string().trim().min(1, "Required.").max(4000)])))
+  .object({
+    acknowledgementBody: letterBlock,
+    outcomeOpening: letterBlock,
+    outcomeAppealRoute: letterBlock,
+    outcomeAwardingOrganisation: letterBlock,
+    appealDecisionOpening: letterBlock,
+    appealDecisionClosing: letterBlock,
+  } satisfies Record<LetterBlock, z.ZodType>)
   .strict()
   .superRefine((templates, ctx) => {
     for (const block of LETTER_BLOCKS) {

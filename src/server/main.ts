@@ -12,6 +12,7 @@ import { newTimeOrderedId } from "./adapters/ids/time-ordered-id.js";
 import { DocxLetterRenderer } from "./adapters/letters/docx-letter-renderer.js";
 import { DevOutboxRecorder } from "./adapters/local/dev-outbox-recorder.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
+import { StoredPolicySource } from "./adapters/settings/stored-policy-source.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
 import { calendarFor } from "./app/case-calendar.js";
 import { caseLink } from "./app/case-link.js";
@@ -20,7 +21,10 @@ import type { AppDeps } from "./app/deps.js";
 import { EXTRACT_EMAIL_PARTS, extractEmailParts } from "./app/extract-email-parts.js";
 import { fileDocument } from "./app/file-document.js";
 import { notifyPerson } from "./app/notify-person.js";
+import { applyRetention } from "./app/apply-retention.js";
 import { postBoardCard } from "./app/post-board-card.js";
+import { APPLY_RETENTION, queueDailyGovernance } from "./app/queue-daily-governance.js";
+import { SEND_NOTICE_EMAIL, sendNoticeEmail } from "./app/send-notice-email.js";
 import { queueDailyNotices } from "./app/queue-daily-notices.js";
 import { recoverAfterCrash } from "./app/recover-after-crash.js";
 import { sendCaseEmail } from "./app/send-case-email.js";
@@ -56,7 +60,8 @@ async function main(): Promise<void> {
     documents,
     clock: systemClock,
     directory: m365?.directory ?? new PersonaDirectory(),
-    policy: { current: async () => DEFAULT_POLICY },
+    // The newest admin settings version (cached); each case keeps the version it was received under.
+    policy: new StoredPolicySource(store),
     outbox: signal,
     // Time-ordered, so entries of the same instant keep the order they were written in (domain/timeline.ts).
     newId: () => newTimeOrderedId(),
@@ -84,6 +89,8 @@ async function main(): Promise<void> {
       "post-board-card": (job) => postBoardCard({ deps, delivery, job }),
       "send-email": (job) => sendCaseEmail({ deps, delivery, job }),
       "notify-person": (job) => notifyPerson({ deps, delivery, job }),
+      [SEND_NOTICE_EMAIL]: (job) => sendNoticeEmail({ deps, delivery, job }),
+      [APPLY_RETENTION]: async () => void (await applyRetention({ deps })),
     },
     // Graph: channel messages 2/s per app per tenant (4/s per team); one server, so half a second apart.
     minIntervalMs: { "post-board-card": 500 },
@@ -123,6 +130,7 @@ async function main(): Promise<void> {
   const shutdown = async (signalName: string) => {
     app.log.info({ signal: signalName }, "shutting down");
     clearInterval(daily);
+    clearInterval(governance);
     await app.close();
     await worker.stop();
     await emailParser.close();
@@ -141,6 +149,13 @@ async function main(): Promise<void> {
     );
   }, DAILY_NOTICES_EVERY_MS);
   daily.unref();
+  // Retention (daily) and the policy review reminder; a ScheduledWork port may take this over (one server runs it).
+  const governance = setInterval(() => {
+    queueDailyGovernance({ deps }).catch((error: unknown) =>
+      app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "daily governance not queued"),
+    );
+  }, DAILY_NOTICES_EVERY_MS);
+  governance.unref();
   app.log.info({ mode: config.mode, url: config.publicUrl }, "Redress is running");
 }
 

@@ -93,6 +93,9 @@ const ZConfigEnv = z.object({
    * channel show a message some seconds after Graph accepts it) and deciding whether to send again.
    */
   OUTBOX_UNKNOWN_OUTCOME_WAIT_MS: z.coerce.number().int().positive().default(120_000),
+  /** The public complaint form: complaints accepted per address per hour, and the fewest seconds a person takes. */
+  PUBLIC_FORM_PER_HOUR: z.coerce.number().int().positive().default(10),
+  PUBLIC_FORM_MIN_FILL_SECONDS: z.coerce.number().min(0).default(5),
   ...ZTenantEnv.shape,
 });
 
@@ -112,6 +115,8 @@ export interface Config {
   outboxPollMs: number;
   outboxDeadAfterMs: number;
   outboxUnknownOutcomeWaitMs: number;
+  /** The public complaint form's spam and flood limits. */
+  publicForm: { perHour: number; minFillMs: number };
   /** Present exactly in Microsoft 365 mode. */
   tenant: TenantConfig | null;
   /** The development sign-in exists only in embedded mode, never in production. */
@@ -153,6 +158,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxDeadAfterMs: Math.round(e.OUTBOX_DEAD_AFTER_HOURS * 3600_000),
     outboxUnknownOutcomeWaitMs: e.OUTBOX_UNKNOWN_OUTCOME_WAIT_MS,
+    publicForm: { perHour: e.PUBLIC_FORM_PER_HOUR, minFillMs: Math.round(e.PUBLIC_FORM_MIN_FILL_SECONDS * 1000) },
     tenant,
     devIdentityEnabled: mode === "embedded" && e.NODE_ENV !== "production",
   };
