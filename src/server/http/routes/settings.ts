@@ -6,6 +6,7 @@ import type { FastifyInstance } from "fastify";
 import { ZSaveSettingsRequest } from "../../../contracts/settings.js";
 import type { AdminSettingsView, PolicyReviewView, SettingsVersionView } from "../../../contracts/settings-views.js";
 import { getSettings } from "../../app/get-settings.js";
+import { requireAnyRole } from "../../app/require-role.js";
 import { saveSettings } from "../../app/save-settings.js";
 import { londonDateTime } from "../../domain/calendar/plain-date.js";
 import { hasRole } from "../../domain/roles.js";
@@ -39,6 +40,8 @@ export function registerSettingsRoutes(app: FastifyInstance, ctx: HttpContext): 
   /** PUT /api/admin/settings — a new version; complaints already received keep theirs (admins). */
   app.put("/api/admin/settings", async (request): Promise<AdminSettingsView> => {
     const actor = await authenticate(request, ctx.verifier);
+    // A role that may never change settings is told so before its body is looked at.
+    requireAnyRole(actor, ["Complaints.Admin"], "changing the procedure settings");
     const body = jsonBody(request, ZSaveSettingsRequest);
     const { saved } = await saveSettings({
       deps: ctx.deps,
