@@ -69,8 +69,7 @@ export async function applyRetention({ deps }: { deps: AppDeps }): Promise<Reten
   return result;
 }
 
-const closedDay = (c: ComplaintCase): string | null =>
-  c.closure ? londonDateTime(new Date(c.closure.at)).date : null;
+const closedDay = (c: ComplaintCase): string | null => (c.closure ? londonDateTime(new Date(c.closure.at)).date : null);
 
 /** Closed cases whose closing day is before the cutoff, read a page at a time. */
 async function closedBefore(deps: AppDeps, cutoff: string, today: string): Promise<ComplaintCase[]> {

@@ -38,7 +38,8 @@ export async function eraseComplainant(options: EraseComplainantOptions): Promis
     cases = await findPersonCases(deps, { email });
   }
   cases = cases.filter((c) => !c.flags.includes(ANONYMISED_FLAG));
-  if (cases.length === 0) throw new AppError("NOT_FOUND", "No case holds details of this person (or they were erased already).");
+  if (cases.length === 0)
+    throw new AppError("NOT_FOUND", "No case holds details of this person (or they were erased already).");
   const open = cases.filter((c) => c.stage !== "closed");
   if (open.length > 0) {
     throw new AppError(

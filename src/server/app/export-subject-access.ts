@@ -42,13 +42,22 @@ export async function exportSubjectAccess(
     folder.file(
       "documents.json",
       JSON.stringify(
-        documents.map((d) => ({ name: d.name, kind: d.kind, contentType: d.contentType, size: d.size, sha256: d.sha256, createdAt: d.createdAt })),
+        documents.map((d) => ({
+          name: d.name,
+          kind: d.kind,
+          contentType: d.contentType,
+          size: d.size,
+          sha256: d.sha256,
+          createdAt: d.createdAt,
+        })),
         null,
         2,
       ),
     );
     for (const d of documents) folder.file(`documents/${d.name}`, await readAll(deps.blobs.open(d.sha256)));
-    index.push(`${c.reference}: received ${formatUkLong(c.deemedReceivedOn)}, ${c.stage}, ${documents.length} document(s)`);
+    index.push(
+      `${c.reference}: received ${formatUkLong(c.deemedReceivedOn)}, ${c.stage}, ${documents.length} document(s)`,
+    );
   }
   const day = londonDateTime(now).date;
   zip.file(
@@ -66,7 +75,9 @@ export async function exportSubjectAccess(
   );
   const bytes = await zip.generateAsync({ type: "nodebuffer", compression: "DEFLATE" });
   const at = now.toISOString();
-  await deps.store.recordReads(cases.map((c) => ({ caseId: c.id, actorId: actor.id, at, via: "subject-access-export" })));
+  await deps.store.recordReads(
+    cases.map((c) => ({ caseId: c.id, actorId: actor.id, at, via: "subject-access-export" })),
+  );
   await deps.store.transaction(async (tx) => {
     for (const c of cases) {
       await tx.appendTimeline({

@@ -1,5 +1,5 @@
-import { DEFAULT_SETTINGS, type SettingsVersion } from "../domain/settings.js";
 import type { Actor } from "../domain/roles.js";
+import { DEFAULT_SETTINGS, type SettingsVersion } from "../domain/settings.js";
 import type { AppDeps } from "./deps.js";
 import { requireAnyRole } from "./require-role.js";
 

@@ -9,7 +9,11 @@ import { SEND_NOTICE_EMAIL } from "./send-notice-email.js";
  * Who logs a complaint made on the public page: no person is signed in, so the form itself is the logger. Its id
  * belongs to no one, so no member of staff sees the case as "logged by me".
  */
-export const PUBLIC_FORM_ACTOR: Actor = { id: "public-web-form", name: "Public complaint form", roles: ["Complaints.Log"] };
+export const PUBLIC_FORM_ACTOR: Actor = {
+  id: "public-web-form",
+  name: "Public complaint form",
+  roles: ["Complaints.Log"],
+};
 
 const SUBJECT_LENGTH = 80;
 
@@ -23,7 +27,11 @@ export async function logPublicComplaint(options: {
   form: Pick<TPublicComplaint, "name" | "email" | "relationship" | "whatHappened" | "whatTheyWant">;
 }): Promise<ComplaintCase> {
   const { form } = options;
-  const firstLine = form.whatHappened.split(/\r?\n/).find((l) => l.trim())?.trim() ?? "Complaint";
+  const firstLine =
+    form.whatHappened
+      .split(/\r?\n/)
+      .find((l) => l.trim())
+      ?.trim() ?? "Complaint";
   const subject = firstLine.length > SUBJECT_LENGTH ? `${firstLine.slice(0, SUBJECT_LENGTH - 1)}…` : firstLine;
   const summary = [
     "What happened:",

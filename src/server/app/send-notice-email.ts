@@ -16,7 +16,11 @@ export const SEND_NOTICE_EMAIL = "send-notice-email";
  * - `policy-review`: reminds an admin or director that the complaints policy is due for review.
  * Like letters, a retry first looks for the job's marker in Sent Items, so nobody gets two.
  */
-export async function sendNoticeEmail(options: { deps: AppDeps; delivery: DeliveryDeps; job: OutboxJob }): Promise<void> {
+export async function sendNoticeEmail(options: {
+  deps: AppDeps;
+  delivery: DeliveryDeps;
+  job: OutboxJob;
+}): Promise<void> {
   const { deps, delivery, job } = options;
   const email = await compose(deps, job);
   if (!email) return;
@@ -51,7 +55,10 @@ async function compose(deps: AppDeps, job: OutboxJob): Promise<OutgoingEmail | n
   if (job.payload.purpose === "policy-review") {
     const user = await deps.directory.getUser(String(job.payload.userId));
     if (!user?.email) return null; // left, or no mailbox: the tab shows the reminder anyway
-    const reminder = policyReviewReminder({ policyReviewDate: String(job.payload.reviewDate) }, String(job.payload.reviewDate));
+    const reminder = policyReviewReminder(
+      { policyReviewDate: String(job.payload.reviewDate) },
+      String(job.payload.reviewDate),
+    );
     return {
       marker: `policy-review/${job.id}`,
       to: [{ name: user.name, address: user.email }],

@@ -1,7 +1,12 @@
 import { addDays, formatUkLong } from "./calendar/plain-date.js";
 import type { PlainDate } from "./calendar/types.js";
 import { DEFAULT_CATEGORIES } from "./categories.js";
-import { DEFAULT_LETTER_TEMPLATES, LETTER_BLOCK_RULES, LETTER_BLOCKS, type LetterTemplates } from "./letter-templates.js";
+import {
+  DEFAULT_LETTER_TEMPLATES,
+  LETTER_BLOCK_RULES,
+  LETTER_BLOCKS,
+  type LetterTemplates,
+} from "./letter-templates.js";
 import { DEFAULT_POLICY, type PolicySettings } from "./policy.js";
 
 /** Data protection: a retention period shorter than this is refused (the organisation's minimum, not the law's). */

@@ -21,7 +21,11 @@ import { DEFAULT_SETTINGS, type Settings } from "../../../src/server/domain/sett
 import { closedCase, investigatingCase } from "../../unit/domain/builders.js";
 
 export const ADMIN: Actor = { id: "admin", name: "Alex Kim", roles: ["Complaints.Log", "Complaints.Admin"] };
-export const DIRECTOR: Actor = { id: "director", name: "Daniel Morgan", roles: ["Complaints.Log", "Complaints.Direct"] };
+export const DIRECTOR: Actor = {
+  id: "director",
+  name: "Daniel Morgan",
+  roles: ["Complaints.Log", "Complaints.Direct"],
+};
 export const HANDLER: Actor = { id: "handler", name: "Helen Carter", roles: ["Complaints.Log", "Complaints.Handle"] };
 
 export interface Harness {

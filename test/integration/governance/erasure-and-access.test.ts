@@ -41,9 +41,9 @@ describe("erasure on request", () => {
       documents: [{ name: "complaint.eml", kind: "email", text: "From: Ben" }],
     });
 
-    expect(await codeOf(eraseComplainant({ deps: h.deps, actor: DIRECTOR, email: "ana.person@example.org", reason: "x" }))).toBe(
-      "FORBIDDEN",
-    );
+    expect(
+      await codeOf(eraseComplainant({ deps: h.deps, actor: DIRECTOR, email: "ana.person@example.org", reason: "x" })),
+    ).toBe("FORBIDDEN");
     const { references } = await eraseComplainant({
       deps: h.deps,
       actor: ADMIN,
@@ -68,7 +68,9 @@ describe("erasure on request", () => {
     expect((await h.store.getCase(other.id))?.complainant.name).toBe("Ben Other");
     expect(await h.fileExists("CMP-2026-0012", "complaint.eml")).toBe(true);
     // Nobody is found by the old address any more.
-    expect((await h.store.listCases({ scope: { all: true }, q: "ana.person", today: "2026-12-01", limit: 10 })).cases).toEqual([]);
+    expect(
+      (await h.store.listCases({ scope: { all: true }, q: "ana.person", today: "2026-12-01", limit: 10 })).cases,
+    ).toEqual([]);
 
     const log = await h.store.listDataProtectionLog(10);
     expect(log.map((e) => [e.action, e.reference]).sort()).toEqual([
@@ -108,7 +110,9 @@ describe("subject access export", () => {
     await h.seed({ reference: "CMP-2026-0031", complainant: { name: "Dee Subject", email: null } });
     await h.seed({ reference: "CMP-2026-0032", complainant: { name: "Someone Else", email: "else@example.org" } });
 
-    expect(await codeOf(exportSubjectAccess({ deps: h.deps, actor: HANDLER, email: "dee@example.org" }))).toBe("FORBIDDEN");
+    expect(await codeOf(exportSubjectAccess({ deps: h.deps, actor: HANDLER, email: "dee@example.org" }))).toBe(
+      "FORBIDDEN",
+    );
     const byEmail = await exportSubjectAccess({ deps: h.deps, actor: DIRECTOR, email: "dee@example.org" });
     expect(byEmail.references).toEqual(["CMP-2026-0030"]);
     const byName = await exportSubjectAccess({ deps: h.deps, actor: ADMIN, name: "  dee   subject " });
@@ -116,7 +120,9 @@ describe("subject access export", () => {
     expect(byName.fileName).toBe("subject-access-2026-12-01.zip");
 
     const zip = await JSZip.loadAsync(byName.bytes);
-    const names = Object.keys(zip.files).filter((n) => !zip.files[n]?.dir).sort();
+    const names = Object.keys(zip.files)
+      .filter((n) => !zip.files[n]?.dir)
+      .sort();
     expect(names).toEqual([
       "CMP-2026-0030/case.json",
       "CMP-2026-0030/documents.json",
@@ -152,7 +158,9 @@ describe("subject access export", () => {
   });
 
   test("nobody by that address or name: a clear not-found, nothing recorded", async () => {
-    expect(await codeOf(exportSubjectAccess({ deps: h.deps, actor: ADMIN, email: "nobody@example.org" }))).toBe("NOT_FOUND");
+    expect(await codeOf(exportSubjectAccess({ deps: h.deps, actor: ADMIN, email: "nobody@example.org" }))).toBe(
+      "NOT_FOUND",
+    );
     expect(await h.store.listDataProtectionLog(5)).toEqual([]);
   });
 });

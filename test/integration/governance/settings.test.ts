@@ -71,7 +71,7 @@ describe("settings versions", () => {
     const byPath = Object.fromEntries(
       res.body.error.details.issues.map((i: Json) => [i.path.slice(1).join("."), i.message as string]),
     );
-    expect(byPath["appealWindowWorkingDays"]).toBe("At least 1.");
+    expect(byPath.appealWindowWorkingDays).toBe("At least 1.");
     expect(byPath["closureDays.1"]).toBe("This is not a real date.");
     expect(byPath["retention.years"]).toBe("Keep complaints at least 3 years after closure.");
     expect(Object.keys(byPath)).toContain("letterTemplates.outcomeAppealRoute");

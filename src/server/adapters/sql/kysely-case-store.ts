@@ -14,8 +14,8 @@ import type { CalendarSettings, PlainDate } from "../../domain/calendar/types.js
 import type { ComplaintCase, DocumentKind } from "../../domain/case.js";
 import { currentDeadline } from "../../domain/deadlines.js";
 import { DEFAULT_POLICY } from "../../domain/policy.js";
-import type { Stage } from "../../domain/stages.js";
 import type { SettingsVersion } from "../../domain/settings.js";
+import type { Stage } from "../../domain/stages.js";
 import type {
   CaseCard,
   CaseListFilter,

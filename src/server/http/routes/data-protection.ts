@@ -50,7 +50,10 @@ export function registerDataProtectionRoutes(app: FastifyInstance, ctx: HttpCont
     const actor = await authenticate(request, ctx.verifier);
     requireAnyRole(actor, ["Complaints.Admin"], "reading the data protection log");
     const entries = await ctx.deps.store.listDataProtectionLog(500);
-    const names = await peopleNamed(ctx.deps.directory, entries.map((e) => e.actorId));
+    const names = await peopleNamed(
+      ctx.deps.directory,
+      entries.map((e) => e.actorId),
+    );
     return {
       entries: entries.map((e) => ({
         at: e.at,

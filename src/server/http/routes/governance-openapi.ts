@@ -41,7 +41,10 @@ export const GOVERNANCE_PATHS: Record<string, Record<string, unknown>> = {
       summary: "Admins and directors: everything held about one person as one zip (recorded in each case's audit).",
       requestBody: body(ZSubjectAccessRequest),
       responses: {
-        200: { description: "The zip", content: { "application/zip": { schema: { type: "string", format: "binary" } } } },
+        200: {
+          description: "The zip",
+          content: { "application/zip": { schema: { type: "string", format: "binary" } } },
+        },
         ...errors,
       },
     },
@@ -71,7 +74,10 @@ export const GOVERNANCE_PATHS: Record<string, Record<string, unknown>> = {
           "application/x-www-form-urlencoded": { schema: json(ZPublicComplaint) },
         },
       },
-      responses: { 201: { description: "{ complaint: { reference, acknowledgeDueDate, responseDueDate } }" }, ...errors },
+      responses: {
+        201: { description: "{ complaint: { reference, acknowledgeDueDate, responseDueDate } }" },
+        ...errors,
+      },
     },
   },
 };

@@ -15,16 +15,17 @@ import { AppError } from "../../domain/app-error.js";
 import { completeSettings, type Settings } from "../../domain/settings.js";
 import { PUBLIC_API_PREFIX } from "../auth.js";
 import type { HttpContext } from "../context.js";
-import { validate } from "../validate.js";
 import { COMPLAIN_PAGE_CSP, type FormState, renderComplainPage, renderThanksPage } from "../public/complain-page.js";
 import { type FormTokenCheck, FormTokens } from "../public/form-token.js";
+import { validate } from "../validate.js";
 
 /** Every field at its longest, form-encoded (each character up to 9 bytes as %XX of UTF-8), and some room. */
 const BODY_LIMIT = 64 * 1024;
 const FORM_CONTENT_TYPE = "application/x-www-form-urlencoded";
 
 const SPAM_WORDS: Record<Exclude<FormTokenCheck, "ok">, string> = {
-  "too-fast": "The form was sent a moment after it opened, faster than a person can write. Wait a few seconds, then send it again.",
+  "too-fast":
+    "The form was sent a moment after it opened, faster than a person can write. Wait a few seconds, then send it again.",
   expired: "This form was opened a long time ago. Send it again: what you wrote is kept below.",
   invalid: "This form could not be checked. Send it again from this page: what you wrote is kept below.",
 };
@@ -141,7 +142,8 @@ function readBody(request: FastifyRequest, asPage: boolean): Record<string, unkn
   if (!asPage && !(request.headers["content-type"] ?? "").toLowerCase().startsWith("application/json")) {
     throw new AppError("UNSUPPORTED_MEDIA_TYPE", "Send the form as JSON or as a web form.");
   }
-  if (typeof body !== "object" || Array.isArray(body)) throw new AppError("VALIDATION_FAILED", "The form is not readable.");
+  if (typeof body !== "object" || Array.isArray(body))
+    throw new AppError("VALIDATION_FAILED", "The form is not readable.");
   return body as Record<string, unknown>;
 }
 

@@ -18,11 +18,17 @@ import { jsonBody } from "../validate.js";
 
 export function registerSettingsRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const present = async (current: SettingsVersion, history: SettingsVersion[]): Promise<AdminSettingsView> => {
-    const names = await peopleNamed(ctx.deps.directory, [current, ...history].map((v) => v.changedBy));
+    const names = await peopleNamed(
+      ctx.deps.directory,
+      [current, ...history].map((v) => v.changedBy),
+    );
     const view = (v: SettingsVersion): SettingsVersionView => ({
       version: v.version,
       changedAt: v.changedAt,
-      changedBy: { id: v.changedBy, name: names[v.changedBy]?.name ?? (v.changedBy === "redress" ? "Redress" : v.changedBy) },
+      changedBy: {
+        id: v.changedBy,
+        name: names[v.changedBy]?.name ?? (v.changedBy === "redress" ? "Redress" : v.changedBy),
+      },
       changes: v.changes,
     });
     const { version: _version, ...settings } = current.settings;
