@@ -21,7 +21,8 @@ describe("letter templates", () => {
         ...c.policy,
         letterTemplates: {
           ...DEFAULT_SETTINGS.letterTemplates,
-          outcomeAppealRoute: "Write to {complaintsEmail} by {appealDeadline} quoting {reference} if you wish to appeal.",
+          outcomeAppealRoute:
+            "Write to {complaintsEmail} by {appealDeadline} quoting {reference} if you wish to appeal.",
         },
       },
     };
