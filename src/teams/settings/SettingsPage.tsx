@@ -321,7 +321,7 @@ export function SettingsPage({ onBack }: { onBack(): void }) {
                     onClick={() =>
                       set("awardingOrganisations", [
                         ...draft.awardingOrganisations,
-                        { name: "", complaintsContact: "" },
+                        { rowId: newRowId(), name: "", complaintsContact: "" },
                       ])
                     }
                   >
