@@ -52,6 +52,7 @@ export function registerPublicComplaintRoutes(app: FastifyInstance, ctx: HttpCon
   app.register(async (scope) => {
     await scope.register(rateLimit, {
       global: false,
+      keyGenerator: (request) => visitorAddress(request, ctx.config.mode === "microsoft365"),
       errorResponseBuilder: (_request, context) =>
         new AppError(
           "TOO_MANY_REQUESTS",
@@ -134,6 +135,17 @@ export function registerPublicComplaintRoutes(app: FastifyInstance, ctx: HttpCon
       return sendPage(reply, status, renderComplainPage(await settings(), token, state));
     }
   });
+}
+
+/**
+ * Whose complaints to count. Served directly (embedded mode) that is the connection's address. In Microsoft 365 mode
+ * Redress runs behind App Service's front end, which appends the visitor's address to X-Forwarded-For: the last
+ * entry is the one it wrote (earlier ones come from the visitor and could be anything), so that one is counted.
+ */
+function visitorAddress(request: FastifyRequest, behindFrontEnd: boolean): string {
+  const forwarded = request.headers["x-forwarded-for"];
+  const last = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").pop()?.trim();
+  return behindFrontEnd && last ? last : request.ip;
 }
 
 function readBody(request: FastifyRequest, asPage: boolean): Record<string, unknown> {
