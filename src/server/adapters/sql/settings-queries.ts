@@ -19,23 +19,36 @@ export async function insertSettingsVersion(db: Kysely<Database>, v: SettingsVer
     .select("version")
     .where("version", ">=", v.version)
     .executeTakeFirst();
-  if (taken) {
-    throw new AppError(
-      "VERSION_CONFLICT",
-      "Someone else changed the settings meanwhile. Reload them, then make your change again.",
-    );
+  if (taken) throw conflict();
+  try {
+    await db
+      .insertInto("settings_versions")
+      .values({
+        version: v.version,
+        settings: JSON.stringify(v.settings),
+        changed_at: v.changedAt,
+        changed_by: v.changedBy,
+        changes: JSON.stringify(v.changes),
+      })
+      .execute();
+  } catch (error) {
+    // Two saves at the same moment on PostgreSQL: both saw the number free; the primary key keeps one.
+    if (isUniqueViolation(error)) throw conflict();
+    throw error;
   }
-  await db
-    .insertInto("settings_versions")
-    .values({
-      version: v.version,
-      settings: JSON.stringify(v.settings),
-      changed_at: v.changedAt,
-      changed_by: v.changedBy,
-      changes: JSON.stringify(v.changes),
-    })
-    .execute();
 }
+
+const conflict = () =>
+  new AppError(
+    "VERSION_CONFLICT",
+    "Someone else changed the settings meanwhile. Reload them, then make your change again.",
+  );
+
+/** PostgreSQL's unique_violation, or SQLite's primary key / unique constraint. */
+const isUniqueViolation = (error: unknown): boolean => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_PRIMARYKEY" || code === "SQLITE_CONSTRAINT_UNIQUE";
+};
 
 /** A shared secret by name, made once by whichever instance asks first. */
 export async function getOrCreateSecret(db: Kysely<Database>, name: string, create: () => string): Promise<string> {
