@@ -11,6 +11,8 @@ export interface Letter {
   text: string;
   /** Lines that are headings within the letter (e.g. "If you are not satisfied"). */
   headings?: readonly string[];
+  /** The letterhead: the organisation's name in the settings the case was received under. */
+  organisationName?: string;
 }
 
 /** The heading above the appeal route in an outcome letter. */
@@ -70,7 +72,12 @@ export function acknowledgementLetter(c: ComplaintCase, sentAt: Date): Letter {
     "",
     ...signOff(c),
   ].join("\n");
-  return { kind: "acknowledgement", baseName: `${c.reference} acknowledgement`, text };
+  return {
+    kind: "acknowledgement",
+    baseName: `${c.reference} acknowledgement`,
+    text,
+    organisationName: c.policy.organisationName,
+  };
 }
 
 /** Policy 1.3 and 2.2: the final outcome, the appeal route with its actual deadline, and the awarding organisation. */
@@ -101,7 +108,13 @@ export function outcomeLetter(c: ComplaintCase): Letter {
     "",
     ...signOff(c),
   ].join("\n");
-  return { kind: "outcome", baseName: `${c.reference} outcome`, text, headings: [APPEAL_ROUTE_HEADING] };
+  return {
+    kind: "outcome",
+    baseName: `${c.reference} outcome`,
+    text,
+    headings: [APPEAL_ROUTE_HEADING],
+    organisationName: c.policy.organisationName,
+  };
 }
 
 /** Policy 2.2 and 3.1: the appeal decision; the awarding organisation is the next step. */
@@ -126,5 +139,10 @@ export function appealDecisionLetter(c: ComplaintCase): Letter {
     "",
     ...signOff(c),
   ].join("\n");
-  return { kind: "appeal-decision", baseName: `${c.reference} appeal decision`, text };
+  return {
+    kind: "appeal-decision",
+    baseName: `${c.reference} appeal decision`,
+    text,
+    organisationName: c.policy.organisationName,
+  };
 }
