@@ -83,6 +83,11 @@ describe("the Settings view", () => {
       expect(await isolated.page.getByRole("button", { name: "Procedure settings and data protection" }).count()).toBe(
         0,
       );
+      // A director's way in is the subject access export alone (erasure is for admins).
+      await isolated.page.getByRole("button", { name: "Subject access export" }).click();
+      await isolated.page.getByRole("heading", { level: 1, name: "Data protection" }).waitFor();
+      expect(await isolated.page.getByLabel("Erasure: the complainant's email address").count()).toBe(0);
+      expect(await seriousAccessibilityProblems(isolated.page)).toEqual([]);
       await openTab(isolated.page, server.baseUrl, "handler");
       expect(await isolated.page.getByText("Policy review").count()).toBe(0);
     } finally {

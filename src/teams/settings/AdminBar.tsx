@@ -1,5 +1,5 @@
 import { Button, makeStyles, tokens } from "@fluentui/react-components";
-import { Settings20Regular } from "@fluentui/react-icons";
+import { Settings20Regular, ShieldPerson20Regular } from "@fluentui/react-icons";
 import { useEffect, useState } from "react";
 import type { PolicyReviewView } from "../../contracts/settings-views.js";
 import { useSession } from "../shell/session.js";
@@ -16,9 +16,10 @@ const useStyles = makeStyles({
 
 /**
  * Above the board: the policy review reminder for admins and directors when it is due ("this policy is reviewed
- * regularly"), and the way into the settings for admins. Nothing at all for everyone else.
+ * regularly"), the way into the settings for admins and to the subject access export for directors. Nothing at
+ * all for everyone else.
  */
-export function AdminBar({ onOpenSettings }: { onOpenSettings(): void }) {
+export function AdminBar({ onOpen }: { onOpen(view: "settings" | "data-protection"): void }) {
   const styles = useStyles();
   const { api, hasRole, generation } = useSession();
   const [reminder, setReminder] = useState<PolicyReviewView["reminder"]>(null);
@@ -41,16 +42,25 @@ export function AdminBar({ onOpenSettings }: { onOpenSettings(): void }) {
     };
   }, [api, seesReminder, generation]);
 
-  if (!isAdmin && !reminder?.due) return null;
+  const isDirector = hasRole("Complaints.Direct");
+  if (!isAdmin && !isDirector && !reminder?.due) return null;
   return (
     <div className={styles.bar}>
       {reminder?.due && <ReviewReminder message={reminder.message} overdue={reminder.overdue} />}
-      {isAdmin && (
+      {isAdmin ? (
         <div>
-          <Button icon={<Settings20Regular />} onClick={onOpenSettings}>
+          <Button icon={<Settings20Regular />} onClick={() => onOpen("settings")}>
             Procedure settings and data protection
           </Button>
         </div>
+      ) : (
+        isDirector && (
+          <div>
+            <Button icon={<ShieldPerson20Regular />} onClick={() => onOpen("data-protection")}>
+              Subject access export
+            </Button>
+          </div>
+        )
       )}
     </div>
   );

@@ -68,7 +68,7 @@ function Section({ title, children }: { title: string; children: ReactNode }) {
 }
 
 /** Admins: the procedure settings as one form; saving makes a new version that cases received from now on keep. */
-export function SettingsPage({ onBack }: { onBack(): void }) {
+export function SettingsPage({ onBack, only = "all" }: { onBack(): void; only?: "all" | "data-protection" }) {
   const styles = useStyles();
   const { api, generation } = useSession();
   const [loaded, setLoaded] = useState<AdminSettingsView | null>(null);
@@ -92,8 +92,8 @@ export function SettingsPage({ onBack }: { onBack(): void }) {
 
   useEffect(() => {
     void generation;
-    void load();
-  }, [load, generation]);
+    if (only === "all") void load();
+  }, [load, generation, only]);
 
   const set = <K extends keyof SettingsDraft>(key: K, value: SettingsDraft[K]) =>
     setDraft((d) => (d ? { ...d, [key]: value } : d));
@@ -143,12 +143,14 @@ export function SettingsPage({ onBack }: { onBack(): void }) {
         </Button>
       </div>
       <Title2 as="h1" className={styles.heading}>
-        Procedure settings
+        {only === "all" ? "Procedure settings" : "Data protection"}
       </Title2>
-      <Text>
-        Each save is a new version. A complaint keeps the version in force when it was received, so changing a timescale
-        never moves the deadlines of cases already open.
-      </Text>
+      {only === "all" && (
+        <Text>
+          Each save is a new version. A complaint keeps the version in force when it was received, so changing a
+          timescale never moves the deadlines of cases already open.
+        </Text>
+      )}
       {problem && (
         <MessageBar intent="error">
           <MessageBarBody>{problem}</MessageBarBody>
@@ -159,7 +161,7 @@ export function SettingsPage({ onBack }: { onBack(): void }) {
           <MessageBarBody>{notice}</MessageBarBody>
         </MessageBar>
       )}
-      {!draft || !loaded ? (
+      {only !== "all" ? null : !draft || !loaded ? (
         problem ? null : (
           <Spinner label="Loading the settings…" />
         )

@@ -64,11 +64,11 @@ export function TabApp({ host }: { host: TabHost }) {
         <Header standalone={host.kind === "browser"} theme={theme} onTheme={setTheme} />
         {caseId ? (
           <CasePage caseId={caseId} onBack={() => open(null)} onChanged={() => setReloadKey((k) => k + 1)} />
-        ) : view === "settings" ? (
-          <SettingsPage onBack={() => showView(null)} />
+        ) : view === "settings" || view === "data-protection" ? (
+          <SettingsPage onBack={() => showView(null)} only={view === "data-protection" ? "data-protection" : "all"} />
         ) : (
           <>
-            <AdminBar onOpenSettings={() => showView("settings")} />
+            <AdminBar onOpen={showView} />
             <Board onOpen={open} onLogPostal={() => setPostal("open")} reloadKey={reloadKey} />
           </>
         )}
