@@ -4,6 +4,7 @@ import { streamingEnvelopeReader } from "./adapters/email/envelope-reader.js";
 import { WorkerEmailParser } from "./adapters/email/worker-email-parser.js";
 import { LocalBlobStore } from "./adapters/files/local-blob-store.js";
 import { LocalFolderDocumentStore } from "./adapters/files/local-folder-document-store.js";
+import { GraphReadinessProbe } from "./adapters/graph/graph-readiness-probe.js";
 import { openMicrosoft365 } from "./adapters/graph/open-microsoft365.js";
 import { CachingTokenVerifier } from "./adapters/identity/caching-token-verifier.js";
 import { DevIdentityProvider } from "./adapters/identity/dev-identity-provider.js";
@@ -17,6 +18,7 @@ import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
 import { applyRetention } from "./app/apply-retention.js";
 import { calendarFor } from "./app/case-calendar.js";
 import { caseLink } from "./app/case-link.js";
+import { checkReadiness } from "./app/check-readiness.js";
 import type { DeliveryDeps } from "./app/delivery-deps.js";
 import type { AppDeps } from "./app/deps.js";
 import { EXTRACT_EMAIL_PARTS, extractEmailParts } from "./app/extract-email-parts.js";
@@ -113,6 +115,10 @@ async function main(): Promise<void> {
       "No sign-in is configured: the development sign-in is off with NODE_ENV=production; set TENANT_ID and the other Microsoft 365 settings.",
     ]);
   }
+  const readinessProbes =
+    m365 && config.tenant
+      ? [new GraphReadinessProbe({ graph: m365.graph.appGraph, driveId: config.tenant.driveId })]
+      : [];
   const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../web");
   const app = await buildServer(
     {
@@ -123,19 +129,31 @@ async function main(): Promise<void> {
       devIdentity,
       devOutbox,
       outboxBacklog: async () => (await store.listJobs({ status: "pending" })).length,
+      readiness: () => checkReadiness({ deps, probes: readinessProbes }),
     },
     { webRoot },
   );
 
+  let stopping = false;
   const shutdown = async (signalName: string) => {
+    if (stopping) return;
+    stopping = true;
     app.log.info({ signal: signalName }, "shutting down");
+    // App Service (and any supervisor) kills the process some seconds after SIGTERM: leave on our own terms first.
+    setTimeout(() => {
+      app.log.error({ graceMs: config.shutdownGraceMs }, "requests or jobs still running at the deadline; exiting");
+      process.exit(1);
+    }, config.shutdownGraceMs).unref();
     clearInterval(daily);
     clearInterval(governance);
+    // In-flight requests finish first (new ones get 503 and idle connections close), then the worker stops taking
+    // jobs and waits for the ones it holds: a request's outbox jobs are committed before the worker goes.
     await app.close();
     await worker.stop();
     await emailParser.close();
     await store.close();
     m365?.graph.close();
+    app.log.info("stopped cleanly");
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

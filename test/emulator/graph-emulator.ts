@@ -25,6 +25,7 @@ import path from "node:path";
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, jwtVerify, SignJWT } from "jose";
 import { generate } from "selfsigned";
 import { type FaultKind, Faults } from "./faults.js";
+import { tenantAdmin } from "./tenant-admin.js";
 
 export interface EmulatorOptions {
   tenantId: string;
@@ -340,6 +341,7 @@ export class GraphEmulator {
     const method = req.method ?? "GET";
     const { tenantId, driveId } = this.options;
     let m: RegExpExecArray | null;
+    if (await tenantAdmin(this).handle(req, res, url, (body) => PREREAD.set(req, body))) return;
 
     m = method === "POST" ? /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(p) : null;
     if (m) {

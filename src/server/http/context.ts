@@ -1,5 +1,6 @@
 import type { DevIdentityProvider } from "../adapters/identity/dev-identity-provider.js";
 import type { DevOutboxRecorder } from "../adapters/local/dev-outbox-recorder.js";
+import type { Readiness } from "../app/check-readiness.js";
 import type { AppDeps } from "../app/deps.js";
 import type { Config } from "../config/config.js";
 import type { TokenVerifier } from "../ports/token-verifier.js";
@@ -15,4 +16,6 @@ export interface HttpContext {
   devOutbox?: DevOutboxRecorder | null;
   /** Outbox backlog for /healthz. */
   outboxBacklog: () => Promise<number>;
+  /** The checks behind /readyz (database, outbox, Graph); 503 when absent. */
+  readiness?: () => Promise<Readiness>;
 }

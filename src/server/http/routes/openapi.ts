@@ -15,6 +15,34 @@ const caseResponse = {
   description: "The case as the caller may see it",
   content: { "application/json": { schema: { type: "object", properties: { case: { type: "object" } } } } },
 };
+const READYZ_BODY = {
+  type: "object",
+  properties: {
+    status: { enum: ["ready", "not-ready"] },
+    mode: { enum: ["embedded", "microsoft365"] },
+    checks: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          name: { type: "string" },
+          ok: { type: "boolean" },
+          ms: { type: "number" },
+          detail: { type: "object" },
+        },
+        required: ["name", "ok", "ms", "detail"],
+      },
+    },
+  },
+  required: ["status", "checks"],
+};
+const READYZ_RESPONSES = {
+  200: { description: "Ready", content: { "application/json": { schema: READYZ_BODY } } },
+  503: {
+    description: "Not ready: the failing checks say why",
+    content: { "application/json": { schema: READYZ_BODY } },
+  },
+};
 const errors = { default: { $ref: "#/components/responses/Error" } };
 
 function queryParameters(schema: z.ZodObject) {
@@ -138,6 +166,7 @@ export function buildOpenApi(): Record<string, unknown> {
     },
     "/healthz": { get: { summary: "Health.", responses: { 200: { description: "{ status }" } } } },
     ...GOVERNANCE_PATHS,
+    "/readyz": { get: { summary: "Readiness: database, outbox, Graph.", security: [], responses: READYZ_RESPONSES } },
   };
   for (const r of TRANSITION_ROUTES) {
     const path = `/api/cases/{id}/${r.path.replace(":actionId", "{actionId}")}`;
