@@ -14,7 +14,9 @@ import { DocxLetterRenderer } from "./adapters/letters/docx-letter-renderer.js";
 import { DevOutboxRecorder } from "./adapters/local/dev-outbox-recorder.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
 import { channelPostLimits } from "./adapters/outbox/rate-limits.js";
+import { StoredPolicySource } from "./adapters/settings/stored-policy-source.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
+import { applyRetention } from "./app/apply-retention.js";
 import { calendarFor } from "./app/case-calendar.js";
 import { caseLink } from "./app/case-link.js";
 import { checkReadiness } from "./app/check-readiness.js";
@@ -24,9 +26,11 @@ import { EXTRACT_EMAIL_PARTS, extractEmailParts } from "./app/extract-email-part
 import { fileDocument } from "./app/file-document.js";
 import { notifyPerson } from "./app/notify-person.js";
 import { postBoardCard } from "./app/post-board-card.js";
+import { APPLY_RETENTION, queueDailyGovernance } from "./app/queue-daily-governance.js";
 import { queueDailyNotices } from "./app/queue-daily-notices.js";
 import { recoverAfterCrash } from "./app/recover-after-crash.js";
 import { sendCaseEmail } from "./app/send-case-email.js";
+import { SEND_NOTICE_EMAIL, sendNoticeEmail } from "./app/send-notice-email.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { londonDateTime } from "./domain/calendar/plain-date.js";
 import { DEFAULT_POLICY } from "./domain/policy.js";
@@ -59,7 +63,8 @@ async function main(): Promise<void> {
     documents,
     clock: systemClock,
     directory: m365?.directory ?? new PersonaDirectory(),
-    policy: { current: async () => DEFAULT_POLICY },
+    // The newest admin settings version (cached); each case keeps the version it was received under.
+    policy: new StoredPolicySource(store),
     outbox: signal,
     // Time-ordered, so entries of the same instant keep the order they were written in (domain/timeline.ts).
     newId: () => newTimeOrderedId(),
@@ -88,6 +93,8 @@ async function main(): Promise<void> {
       "post-board-card": (job) => postBoardCard({ deps, delivery, job }),
       "send-email": (job) => sendCaseEmail({ deps, delivery, job }),
       "notify-person": (job) => notifyPerson({ deps, delivery, job }),
+      [SEND_NOTICE_EMAIL]: (job) => sendNoticeEmail({ deps, delivery, job }),
+      [APPLY_RETENTION]: async () => void (await applyRetention({ deps })),
     },
     // Graph: channel messages 2/s per app per tenant AND 4/s per team (a post names its team, else the board's).
     rateLimits: channelPostLimits({ teamOf: (job) => String(job.payload.teamId ?? config.tenant?.teamId ?? "board") }),
@@ -141,6 +148,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs).unref();
     clearInterval(daily);
+    clearInterval(governance);
     // In-flight requests finish first (new ones get 503 and idle connections close), then the worker stops taking
     // jobs and waits for the ones it holds: a request's outbox jobs are committed before the worker goes.
     await app.close();
@@ -162,6 +170,13 @@ async function main(): Promise<void> {
     );
   }, DAILY_NOTICES_EVERY_MS);
   daily.unref();
+  // Retention (daily) and the policy review reminder; a ScheduledWork port may take this over (one server runs it).
+  const governance = setInterval(() => {
+    queueDailyGovernance({ deps }).catch((error: unknown) =>
+      app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "daily governance not queued"),
+    );
+  }, DAILY_NOTICES_EVERY_MS);
+  governance.unref();
   app.log.info({ mode: config.mode, url: config.publicUrl }, "Redress is running");
 }
 

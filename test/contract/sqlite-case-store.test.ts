@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/server/adapters/sql/schema.js";
 import { openSqliteCaseStore } from "../../src/server/adapters/sql/sqlite-case-store.js";
 import { buildCase, caseStoreContract } from "./case-store.contract.js";
+import { governanceStoreContract } from "./governance-store.contract.js";
 
 async function openFresh() {
   const dir = await mkdtemp(path.join(tmpdir(), "redress-sqlite-"));
@@ -77,3 +78,5 @@ describe("SQLite case store settings", () => {
     }
   });
 });
+
+governanceStoreContract("SQLite file", openFresh);

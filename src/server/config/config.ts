@@ -93,6 +93,9 @@ const ZConfigEnv = z.object({
    * channel show a message some seconds after Graph accepts it) and deciding whether to send again.
    */
   OUTBOX_UNKNOWN_OUTCOME_WAIT_MS: z.coerce.number().int().positive().default(120_000),
+  /** The public complaint form: complaints accepted per address per hour, and the fewest seconds a person takes. */
+  PUBLIC_FORM_PER_HOUR: z.coerce.number().int().positive().default(10),
+  PUBLIC_FORM_MIN_FILL_SECONDS: z.coerce.number().min(0).default(5),
   /** PostgreSQL (scale-out); SQLite under DATA_DIR when unset. A secret: it carries the password. */
   DATABASE_URL: optionalText,
   /** Connections per instance in the PostgreSQL pool. */
@@ -137,6 +140,8 @@ export const SETTINGS = {
   DATABASE_URL: { secret: true, source: "app-setting" },
   DATABASE_POOL_SIZE: { secret: false, source: "app-setting" },
   SHUTDOWN_GRACE_MS: { secret: false, source: "app-setting" },
+  PUBLIC_FORM_PER_HOUR: { secret: false, source: "app-setting" },
+  PUBLIC_FORM_MIN_FILL_SECONDS: { secret: false, source: "app-setting" },
   CLIENT_ID: { secret: false, source: "app-setting" },
   CLIENT_SECRET: { secret: true, source: "app-setting" },
   CLIENT_CERTIFICATE_PRIVATE_KEY: { secret: true, source: "app-setting" },
@@ -174,6 +179,8 @@ export interface Config {
   outboxPollMs: number;
   outboxDeadAfterMs: number;
   outboxUnknownOutcomeWaitMs: number;
+  /** The public complaint form's spam and flood limits. */
+  publicForm: { perHour: number; minFillMs: number };
   /** PostgreSQL connection string, or null for SQLite under dataDir. */
   databaseUrl: string | null;
   databasePoolSize: number;
@@ -219,6 +226,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxDeadAfterMs: Math.round(e.OUTBOX_DEAD_AFTER_HOURS * 3600_000),
     outboxUnknownOutcomeWaitMs: e.OUTBOX_UNKNOWN_OUTCOME_WAIT_MS,
+    publicForm: { perHour: e.PUBLIC_FORM_PER_HOUR, minFillMs: Math.round(e.PUBLIC_FORM_MIN_FILL_SECONDS * 1000) },
     databaseUrl: e.DATABASE_URL ?? null,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,

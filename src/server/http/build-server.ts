@@ -5,6 +5,7 @@ import { loggerOptions, registerRequestIds, requestIdOptions } from "./request-l
 import { registerAddinIconRoutes } from "./routes/addin-icons.js";
 import { registerCaseRoutes } from "./routes/cases.js";
 import { registerClientConfigRoute } from "./routes/client-config.js";
+import { registerDataProtectionRoutes } from "./routes/data-protection.js";
 import { registerDeliveryRoutes } from "./routes/deliveries.js";
 import { registerDevOutboxRoute } from "./routes/dev-outbox.js";
 import { registerDevTokenRoute } from "./routes/dev-token.js";
@@ -13,7 +14,9 @@ import { registerHealthRoute } from "./routes/health.js";
 import { registerIntakeRoutes } from "./routes/intake.js";
 import { registerOpenApiRoute } from "./routes/openapi.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
+import { registerPublicComplaintRoutes } from "./routes/public-complaints.js";
 import { registerReadyRoute } from "./routes/ready.js";
+import { registerSettingsRoutes } from "./routes/settings.js";
 import { registerTabSupportRoutes } from "./routes/tab-support.js";
 import { registerTransitionRoutes } from "./routes/transitions.js";
 import { registerWebRoutes } from "./web-routes.js";
@@ -51,6 +54,9 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerDocumentRoutes(app, ctx);
   registerOutlookRoutes(app, ctx);
   registerAddinIconRoutes(app);
+  registerSettingsRoutes(app, ctx);
+  registerDataProtectionRoutes(app, ctx);
+  registerPublicComplaintRoutes(app, ctx);
   await registerWebRoutes(app, { webRoot: options.webRoot });
   return app;
 }

@@ -4,6 +4,8 @@ import { Board } from "../board/Board.js";
 import { CasePage } from "../case/CasePage.js";
 import { PostalComplaintDialog } from "../dialogs/PostalComplaintDialog.js";
 import type { TabHost } from "../host/host.js";
+import { AdminBar } from "../settings/AdminBar.js";
+import { SettingsPage } from "../settings/SettingsPage.js";
 import { ConfigPage } from "./ConfigPage.js";
 import { Header } from "./Header.js";
 import { SessionProvider } from "./session.js";
@@ -13,6 +15,15 @@ export function TabApp({ host }: { host: TabHost }) {
   const [theme, setTheme] = useState<TRedressThemeName>(host.theme);
   const [caseId, setCaseId] = useState<string | null>(host.initialCaseId);
   const [reloadKey, setReloadKey] = useState(0);
+  // `?view=settings` opens the admin settings (a plain address, so reload and Back work).
+  const [view, setView] = useState(() => new URL(window.location.href).searchParams.get("view"));
+  const showView = useCallback((next: string | null) => {
+    const url = new URL(window.location.href);
+    if (next) url.searchParams.set("view", next);
+    else url.searchParams.delete("view");
+    window.history.pushState(null, "", url);
+    setView(next);
+  }, []);
   // Mounted only while in use (a fresh form each time, no focus-trap machinery on the board meanwhile), and closed
   // before it is removed so the dialog gives the page back (focus, aria-hidden) as it does on any close.
   const [postal, setPostal] = useState<"closed" | "open" | "closing">("closed");
@@ -23,7 +34,10 @@ export function TabApp({ host }: { host: TabHost }) {
 
   useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => {
-    const onPop = () => setCaseId(new URL(window.location.href).searchParams.get("case"));
+    const onPop = () => {
+      setCaseId(new URL(window.location.href).searchParams.get("case"));
+      setView(new URL(window.location.href).searchParams.get("view"));
+    };
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
   }, []);
@@ -50,8 +64,13 @@ export function TabApp({ host }: { host: TabHost }) {
         <Header standalone={host.kind === "browser"} theme={theme} onTheme={setTheme} />
         {caseId ? (
           <CasePage caseId={caseId} onBack={() => open(null)} onChanged={() => setReloadKey((k) => k + 1)} />
+        ) : view === "settings" || view === "data-protection" ? (
+          <SettingsPage onBack={() => showView(null)} only={view === "data-protection" ? "data-protection" : "all"} />
         ) : (
-          <Board onOpen={open} onLogPostal={() => setPostal("open")} reloadKey={reloadKey} />
+          <>
+            <AdminBar onOpen={showView} />
+            <Board onOpen={open} onLogPostal={() => setPostal("open")} reloadKey={reloadKey} />
+          </>
         )}
         {postal !== "closed" && (
           <PostalComplaintDialog

@@ -14,6 +14,7 @@ import type { CalendarSettings, PlainDate } from "../../domain/calendar/types.js
 import type { ComplaintCase, DocumentKind } from "../../domain/case.js";
 import { currentDeadline } from "../../domain/deadlines.js";
 import { DEFAULT_POLICY } from "../../domain/policy.js";
+import type { SettingsVersion } from "../../domain/settings.js";
 import type { Stage } from "../../domain/stages.js";
 import type {
   CaseCard,
@@ -21,14 +22,17 @@ import type {
   CasePage,
   CaseStore,
   CaseStoreTransaction,
+  DataProtectionLogEntry,
   DocumentRecord,
   OutboxJob,
   TimelineEntry,
 } from "../../ports/case-store.js";
 import { boardColumns } from "./board-columns.js";
+import * as dataProtection from "./data-protection-queries.js";
 import { migrationProvider } from "./migrations.js";
 import { type Param, PreparedQuery } from "./prepared-query.js";
 import type { CasesTable, Database, DocumentsTable, OutboxTable } from "./schema.js";
+import * as settingsQueries from "./settings-queries.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -253,6 +257,18 @@ export class KyselyCaseStore implements CaseStore {
     return new Set(rows.map((r) => r.sha256));
   }
 
+  listSettingsVersions(limit: number): Promise<SettingsVersion[]> {
+    return settingsQueries.listSettingsVersions(this.db, limit);
+  }
+
+  listDataProtectionLog(limit: number): Promise<DataProtectionLogEntry[]> {
+    return dataProtection.listDataProtectionLog(this.db, limit);
+  }
+
+  getOrCreateSecret(name: string, create: () => string): Promise<string> {
+    return this.write((db) => settingsQueries.getOrCreateSecret(db, name, create));
+  }
+
   close(): Promise<void> {
     return this.onClose();
   }
@@ -390,6 +406,26 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
       }))
       .where("id", "=", jobId)
       .execute();
+  }
+
+  insertSettingsVersion(version: SettingsVersion): Promise<void> {
+    return settingsQueries.insertSettingsVersion(this.trx, version);
+  }
+
+  deleteCase(caseId: string): Promise<void> {
+    return dataProtection.deleteCaseRows(this.trx, caseId);
+  }
+
+  deleteDocuments(caseId: string): Promise<void> {
+    return dataProtection.deleteDocumentRows(this.trx, caseId);
+  }
+
+  eraseTimelineText(caseId: string, keepKinds: readonly string[], replacement: string): Promise<void> {
+    return dataProtection.eraseTimelineText(this.trx, caseId, keepKinds, replacement);
+  }
+
+  appendDataProtectionLog(entry: DataProtectionLogEntry): Promise<void> {
+    return dataProtection.appendDataProtectionLog(this.trx, entry);
   }
 }
 

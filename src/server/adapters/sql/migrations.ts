@@ -147,6 +147,34 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  "2026-11-27-040-settings-and-data-protection": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("settings_versions")
+        .addColumn("version", "integer", (c) => c.primaryKey())
+        .addColumn("settings", "text", (c) => c.notNull())
+        .addColumn("changed_at", "text", (c) => c.notNull())
+        .addColumn("changed_by", "text", (c) => c.notNull())
+        .addColumn("changes", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("data_protection_log")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("actor_id", "text", (c) => c.notNull())
+        .addColumn("action", "text", (c) => c.notNull())
+        .addColumn("reference", "text")
+        .addColumn("closed_on", "text")
+        .addColumn("detail", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("data_protection_log_at").on("data_protection_log").column("at").execute();
+      await db.schema
+        .createTable("app_secrets")
+        .addColumn("name", "text", (c) => c.primaryKey())
+        .addColumn("value", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -86,7 +86,39 @@ export interface OutboxTable {
   retried_at?: string | null;
 }
 
+/** Admin settings: immutable versions, the newest in force (migration 2026-11-27-040). */
+export interface SettingsVersionsTable {
+  version: number;
+  /** JSON of domain `Settings`. */
+  settings: string;
+  changed_at: string;
+  changed_by: string;
+  /** JSON array of "what changed" lines. */
+  changes: string;
+}
+
+/** What retention, erasure and subject-access exports did. Outlives the cases it names: no personal data. */
+export interface DataProtectionLogTable {
+  id: string;
+  at: string;
+  /** A person's id, or `retention` for the scheduled job. */
+  actor_id: string;
+  action: string;
+  reference: string | null;
+  closed_on: string | null;
+  detail: string;
+}
+
+/** Server-side secrets shared by every instance (the public form's signing key). */
+export interface AppSecretsTable {
+  name: string;
+  value: string;
+}
+
 export interface Database {
+  settings_versions: SettingsVersionsTable;
+  data_protection_log: DataProtectionLogTable;
+  app_secrets: AppSecretsTable;
   cases: CasesTable;
   intake_keys: IntakeKeysTable;
   reference_counters: ReferenceCountersTable;

@@ -3,6 +3,7 @@ import { z } from "zod";
 import * as api from "../../../contracts/api.js";
 import { ERROR_CODES } from "../../../contracts/error-codes.js";
 import * as outlook from "../../../contracts/outlook.js";
+import { GOVERNANCE_PATHS } from "./governance-openapi.js";
 import { TRANSITION_ROUTES } from "./transitions.js";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -174,6 +175,7 @@ export function buildOpenApi(): Record<string, unknown> {
       },
     },
     "/healthz": { get: { summary: "Health.", responses: { 200: { description: "{ status }" } } } },
+    ...GOVERNANCE_PATHS,
     "/readyz": { get: { summary: "Readiness: database, outbox, Graph.", security: [], responses: READYZ_RESPONSES } },
   };
   for (const r of TRANSITION_ROUTES) {
