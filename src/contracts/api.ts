@@ -3,6 +3,7 @@
  * types they infer. Dates are `YYYY-MM-DD` (Europe/London); instants are ISO 8601 with an offset.
  */
 import { z } from "zod";
+import { ROOT_CAUSES } from "../server/domain/learning.js";
 
 /** The fixed personas of embedded mode (DESIGN.md §4); their id is the name. */
 export const PERSONA_NAMES = [
@@ -36,6 +37,8 @@ export const ZStage = z.enum([
 export const ZRelationship = z.enum(["learner", "employer", "parent-or-guardian", "awarding-body", "other", "unknown"]);
 export const ZOutcomeResult = z.enum(["upheld", "partly-upheld", "not-upheld"]);
 export const ZSendMethod = z.enum(["email", "post"]);
+/** Policy aim 6: why the complaint arose, from a short list (domain/learning.ts). */
+export const ZRootCause = z.enum(ROOT_CAUSES);
 export const ZDocumentKind = z.enum(["email", "attachment", "letter", "evidence", "minutes", "other"]);
 
 export const ZDevTokenRequest = z.object({ persona: z.enum(PERSONA_NAMES) }).strict();
@@ -98,6 +101,10 @@ export const ZLetterPreviewRequest = z.discriminatedUnion("kind", [
       remedy: optionalText(5000),
       method: ZSendMethod,
       sentAt: instant.optional(),
+      // The letter does not show these; the dialog sends its whole body, so they are accepted here too.
+      rootCause: ZRootCause.optional(),
+      rootCauseNote: optionalText(2000),
+      lessonsLearned: optionalText(5000),
     })
     .strict(),
   z
@@ -157,6 +164,10 @@ export const ZOutcomeRequest = z
     remedy: optionalText(5000),
     method: ZSendMethod,
     sentAt: instant.optional(),
+    /** Policy aim 6: required on every outcome, so the Board's figures and report can say what was learned. */
+    rootCause: ZRootCause,
+    rootCauseNote: optionalText(2000),
+    lessonsLearned: text(5000),
   })
   .strict();
 

@@ -54,6 +54,9 @@ export async function previewLetter({ deps, actor, caseId, input }: PreviewLette
           method: input.method,
           sentAt,
           directorIds,
+          // The letter does not depend on the learning fields; the real step insists on them.
+          rootCause: input.rootCause ?? "other",
+          lessonsLearned: input.lessonsLearned || "(not yet recorded)",
         },
         ctx,
       );
