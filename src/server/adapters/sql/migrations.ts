@@ -1,5 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import { boardColumns } from "./board-columns.js";
+import { governanceMigration } from "./governance-migration.js";
 
 /**
  * Migrations in Kysely's schema builder, so one list serves SQLite and PostgreSQL. Never edit a released migration:
@@ -147,6 +148,7 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  "2026-11-27-030-governance": governanceMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,3 +1,5 @@
+import type { GovernanceTables } from "./governance-schema.js";
+
 /** The tables, shared by the SQLite and PostgreSQL adapters. Case content is JSON; what is searched has columns. */
 export interface CasesTable {
   id: string;
@@ -86,7 +88,7 @@ export interface OutboxTable {
   retried_at?: string | null;
 }
 
-export interface Database {
+export interface Database extends GovernanceTables {
   cases: CasesTable;
   intake_keys: IntakeKeysTable;
   reference_counters: ReferenceCountersTable;
