@@ -10,6 +10,7 @@ import { DevIdentityProvider } from "./adapters/identity/dev-identity-provider.j
 import { PersonaDirectory } from "./adapters/identity/personas.js";
 import { newTimeOrderedId } from "./adapters/ids/time-ordered-id.js";
 import { DocxLetterRenderer } from "./adapters/letters/docx-letter-renderer.js";
+import { DocxReportRenderer } from "./adapters/reports/docx-report-renderer.js";
 import { DevOutboxRecorder } from "./adapters/local/dev-outbox-recorder.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
@@ -19,6 +20,7 @@ import type { DeliveryDeps } from "./app/delivery-deps.js";
 import type { AppDeps } from "./app/deps.js";
 import { EXTRACT_EMAIL_PARTS, extractEmailParts } from "./app/extract-email-parts.js";
 import { fileDocument } from "./app/file-document.js";
+import { FILE_GOVERNANCE_DOCUMENT, fileGovernanceDocument } from "./app/file-governance-document.js";
 import { notifyPerson } from "./app/notify-person.js";
 import { postBoardCard } from "./app/post-board-card.js";
 import { queueDailyNotices } from "./app/queue-daily-notices.js";
@@ -63,6 +65,8 @@ async function main(): Promise<void> {
     parseEmail: emailParser.parse,
     emailEnvelope: streamingEnvelopeReader,
     letters: new DocxLetterRenderer(DEFAULT_POLICY.organisationName),
+    reports: new DocxReportRenderer(DEFAULT_POLICY.organisationName),
+    publicUrl: config.publicUrl,
   };
   const delivery: DeliveryDeps = {
     board: m365?.board ?? (devOutbox as DevOutboxRecorder),
@@ -84,6 +88,7 @@ async function main(): Promise<void> {
       "post-board-card": (job) => postBoardCard({ deps, delivery, job }),
       "send-email": (job) => sendCaseEmail({ deps, delivery, job }),
       "notify-person": (job) => notifyPerson({ deps, delivery, job }),
+      [FILE_GOVERNANCE_DOCUMENT]: (job) => fileGovernanceDocument({ deps, jobId: job.id, payload: job.payload }),
     },
     // Graph: channel messages 2/s per app per tenant (4/s per team); one server, so half a second apart.
     minIntervalMs: { "post-board-card": 500 },
