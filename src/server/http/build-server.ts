@@ -8,10 +8,12 @@ import { registerDeliveryRoutes } from "./routes/deliveries.js";
 import { registerDevOutboxRoute } from "./routes/dev-outbox.js";
 import { registerDevTokenRoute } from "./routes/dev-token.js";
 import { registerDocumentRoutes } from "./routes/documents.js";
+import { registerGovernanceRoutes } from "./routes/governance.js";
 import { registerHealthRoute } from "./routes/health.js";
 import { registerIntakeRoutes } from "./routes/intake.js";
 import { registerOpenApiRoute } from "./routes/openapi.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
+import { registerPublicSurveyRoutes } from "./routes/public-survey.js";
 import { registerTabSupportRoutes } from "./routes/tab-support.js";
 import { registerTransitionRoutes } from "./routes/transitions.js";
 import { registerWebRoutes } from "./web-routes.js";
@@ -56,6 +58,8 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerDocumentRoutes(app, ctx);
   registerOutlookRoutes(app, ctx);
   registerAddinIconRoutes(app);
+  registerGovernanceRoutes(app, ctx);
+  registerPublicSurveyRoutes(app, ctx);
   await registerWebRoutes(app, { webRoot: options.webRoot });
   return app;
 }
