@@ -184,7 +184,10 @@ export const ZMeetingRequest = z
     minutesDocumentId: z.string().uuid().nullish(),
   })
   .strict()
-  .refine((b) => b.meetingId || b.meetingDate, { message: "Give the meeting (meetingId) or its date.", path: ["meetingDate"] });
+  .refine((b) => b.meetingId || b.meetingDate, {
+    message: "Give the meeting (meetingId) or its date.",
+    path: ["meetingDate"],
+  });
 
 /** POST /api/meetings — an Operations Meeting (policy 2.1). */
 export const ZCreateMeetingRequest = z

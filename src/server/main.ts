@@ -10,9 +10,9 @@ import { DevIdentityProvider } from "./adapters/identity/dev-identity-provider.j
 import { PersonaDirectory } from "./adapters/identity/personas.js";
 import { newTimeOrderedId } from "./adapters/ids/time-ordered-id.js";
 import { DocxLetterRenderer } from "./adapters/letters/docx-letter-renderer.js";
-import { DocxReportRenderer } from "./adapters/reports/docx-report-renderer.js";
 import { DevOutboxRecorder } from "./adapters/local/dev-outbox-recorder.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
+import { DocxReportRenderer } from "./adapters/reports/docx-report-renderer.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
 import { calendarFor } from "./app/case-calendar.js";
 import { caseLink } from "./app/case-link.js";

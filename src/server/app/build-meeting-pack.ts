@@ -24,7 +24,11 @@ export interface MeetingPackResult {
  * Policy 2.1: what the Operations Meeting must discuss — outcomes since the previous recorded meeting, serious and
  * overdue cases, appeals. Each case in the pack is a read of that case, recorded in its audit trail.
  */
-export async function buildMeetingPack({ deps, actor, meetingId }: BuildMeetingPackOptions): Promise<MeetingPackResult> {
+export async function buildMeetingPack({
+  deps,
+  actor,
+  meetingId,
+}: BuildMeetingPackOptions): Promise<MeetingPackResult> {
   assertMayGovern(actor);
   const today = londonToday(deps);
   const meetings = await deps.store.listMeetings();

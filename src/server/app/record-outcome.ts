@@ -30,7 +30,13 @@ export async function recordOutcome({ deps, actor, caseId, input }: RecordOutcom
     alsoWrite: async (tx, next) => {
       if (survey) await tx.insertSurvey(next.id, survey.hash, deps.clock.now().toISOString());
       const url = survey && deps.publicUrl ? surveyUrl(deps.publicUrl, survey.token) : undefined;
-      return recordLetter({ deps, tx, caseRecord: next, letter: outcomeLetter(next, { surveyUrl: url }), actorId: actor.id });
+      return recordLetter({
+        deps,
+        tx,
+        caseRecord: next,
+        letter: outcomeLetter(next, { surveyUrl: url }),
+        actorId: actor.id,
+      });
     },
   });
 }

@@ -38,7 +38,7 @@ ${body}
 </body>
 </html>`;
 
-const escape = (text: string) =>
+const escapeHtml = (text: string) =>
   text.replace(/[&<>"']/g, (ch) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[ch] ?? ch);
 
 export function surveyFormPage(options: { organisationName: string; action: string; error?: string }): string {
@@ -52,16 +52,16 @@ export function surveyFormPage(options: { organisationName: string; action: stri
             ["not-sure", "Not sure"],
           ] as const);
     return `<fieldset>
-<legend>${escape(q.text)}</legend>
-${choices.map(([value, label]) => `<label><input type="radio" name="${q.id}" value="${value}" required> ${escape(label)}</label>`).join("\n")}
+<legend>${escapeHtml(q.text)}</legend>
+${choices.map(([value, label]) => `<label><input type="radio" name="${q.id}" value="${value}" required> ${escapeHtml(label)}</label>`).join("\n")}
 </fieldset>`;
   }).join("\n");
   return page(
     "How did we handle your complaint?",
     `<h1>How did we handle your complaint?</h1>
-<p>${escape(options.organisationName)} would like to learn from your experience. Four questions; your answers are counted together with everyone else's and never added to your complaint.</p>
-${options.error ? `<p class="error" role="alert">${escape(options.error)}</p>` : ""}
-<form method="post" action="${escape(options.action)}">
+<p>${escapeHtml(options.organisationName)} would like to learn from your experience. Four questions; your answers are counted together with everyone else's and never added to your complaint.</p>
+${options.error ? `<p class="error" role="alert">${escapeHtml(options.error)}</p>` : ""}
+<form method="post" action="${escapeHtml(options.action)}">
 ${questions}
 <button type="submit">Send my answers</button>
 </form>`,
@@ -69,5 +69,5 @@ ${questions}
 }
 
 export function surveyMessagePage(title: string, message: string): string {
-  return page(title, `<h1>${escape(title)}</h1>\n<p>${escape(message)}</p>`);
+  return page(title, `<h1>${escapeHtml(title)}</h1>\n<p>${escapeHtml(message)}</p>`);
 }

@@ -78,9 +78,10 @@ export interface GovernanceReads {
   getMeeting(id: string): Promise<MeetingRecord | null>;
   listImprovementActions(): Promise<ImprovementActionRecord[]>;
   getImprovementAction(id: string): Promise<ImprovementActionRecord | null>;
-  listGovernanceDocuments(filter: { meetingId?: string; kind?: GovernanceDocumentRecord["kind"] }): Promise<
-    GovernanceDocumentRecord[]
-  >;
+  listGovernanceDocuments(filter: {
+    meetingId?: string;
+    kind?: GovernanceDocumentRecord["kind"];
+  }): Promise<GovernanceDocumentRecord[]>;
   getGovernanceDocument(id: string): Promise<GovernanceDocumentRecord | null>;
   findSurveyByTokenHash(tokenHash: string): Promise<SurveyRecord | null>;
   listSurveys(): Promise<SurveyRecord[]>;

@@ -269,7 +269,8 @@ export class KyselyCaseStore implements CaseStore {
   listGovernanceDocuments = (filter: { meetingId?: string; kind?: GovernanceDocumentRecord["kind"] }) =>
     governance.listGovernanceDocuments(this.db, filter);
   getGovernanceDocument = (id: string) => governance.getGovernanceDocument(this.db, id);
-  findSurveyByTokenHash = (hash: string): Promise<SurveyRecord | null> => governance.findSurveyByTokenHash(this.db, hash);
+  findSurveyByTokenHash = (hash: string): Promise<SurveyRecord | null> =>
+    governance.findSurveyByTokenHash(this.db, hash);
   listSurveys = (): Promise<SurveyRecord[]> => governance.listSurveys(this.db);
 
   close(): Promise<void> {

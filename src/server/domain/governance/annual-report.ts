@@ -39,7 +39,12 @@ export function assessAims(f: DashboardFigures): AimAssessment[] {
     {
       aim: "To publicise the existence of our complaints procedure so that people know how to contact us to make a complaint",
       evidence: [
-        `Complaints arrived by ${f.byChannel.filter((c) => c.count > 0).map((c) => c.channel).join(", ") || "no channel"}.`,
+        `Complaints arrived by ${
+          f.byChannel
+            .filter((c) => c.count > 0)
+            .map((c) => c.channel)
+            .join(", ") || "no channel"
+        }.`,
         "Redress does not hold where the procedure is published (website, learner handbook, contracts).",
       ],
       rating: "For the Board to judge",
@@ -79,19 +84,22 @@ export function assessAims(f: DashboardFigures): AimAssessment[] {
             : f.appealRate.percent <= 25
               ? "Partly met"
               : "Not met",
-      basis: "Few appeals and no escalations suggest resolution: appeals on 10% or fewer of outcomes and no escalations met; 25% partly met.",
+      basis:
+        "Few appeals and no escalations suggest resolution: appeals on 10% or fewer of outcomes and no escalations met; 25% partly met.",
     },
     {
       aim: "To gather information which helps us to improve what we do",
       evidence: [
         `Outcomes with root cause and lessons learned: ${pct(f.learningRecorded)}.`,
-        `Root causes: ${f.rootCauses.filter((r) => r.count > 0).map((r) => `${ROOT_CAUSE_LABELS[r.rootCause]} ${r.count}`).join(", ") || "none recorded"}.`,
+        `Root causes: ${
+          f.rootCauses
+            .filter((r) => r.count > 0)
+            .map((r) => `${ROOT_CAUSE_LABELS[r.rootCause]} ${r.count}`)
+            .join(", ") || "none recorded"
+        }.`,
         `Improvement actions: ${f.improvementActions.done} done, ${f.improvementActions.open} open (${f.improvementActions.overdue} overdue).`,
       ],
-      rating: worst(
-        by(f.learningRecorded.percent, 100, 75),
-        f.improvementActions.overdue === 0 ? "Met" : "Partly met",
-      ),
+      rating: worst(by(f.learningRecorded.percent, 100, 75), f.improvementActions.overdue === 0 ? "Met" : "Partly met"),
       basis: "Lessons recorded on every outcome and no improvement action overdue is met.",
     },
   ];

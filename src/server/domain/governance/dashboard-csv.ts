@@ -1,7 +1,11 @@
 import { ROOT_CAUSE_LABELS } from "../learning.js";
 import type { DashboardFigures, Share } from "./dashboard.js";
 
-const RESULT: Record<string, string> = { upheld: "Upheld", "partly-upheld": "Partly upheld", "not-upheld": "Not upheld" };
+const RESULT: Record<string, string> = {
+  upheld: "Upheld",
+  "partly-upheld": "Partly upheld",
+  "not-upheld": "Not upheld",
+};
 const CHANNEL: Record<string, string> = { email: "Email", post: "Post", web: "Web form" };
 
 /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so a spreadsheet never runs a cell as a formula. */
@@ -18,8 +22,10 @@ export function csvCell(value: string | number | null): string {
  */
 export function dashboardCsv(f: DashboardFigures): string {
   const rows: Array<Array<string | number | null>> = [["section", "measure", "value", "of", "percent"]];
-  const add = (section: string, measure: string, value: number | null) => rows.push([section, measure, value, null, null]);
-  const addShare = (section: string, measure: string, s: Share) => rows.push([section, measure, s.count, s.of, s.percent]);
+  const add = (section: string, measure: string, value: number | null) =>
+    rows.push([section, measure, value, null, null]);
+  const addShare = (section: string, measure: string, s: Share) =>
+    rows.push([section, measure, s.count, s.of, s.percent]);
   add("period", `from ${f.period.from ?? "the first complaint"} to ${f.period.to}`, null);
   add("volume", "complaints received", f.received);
   add("volume", "redirected (not complaints)", f.redirected);

@@ -1,6 +1,6 @@
-import type { WorkingDayCalendar } from "../calendar/working-day-calendar.js";
 import { londonDateTime } from "../calendar/plain-date.js";
 import type { CalendarSettings, PlainDate } from "../calendar/types.js";
+import type { WorkingDayCalendar } from "../calendar/working-day-calendar.js";
 import { CHANNELS, type Channel, type ComplaintCase, OUTCOME_RESULTS, type OutcomeResult } from "../case.js";
 import { ROOT_CAUSES, type RootCause } from "../learning.js";
 
@@ -59,7 +59,9 @@ export function median(values: readonly number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? (sorted[mid] as number) : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
+  return sorted.length % 2 === 1
+    ? (sorted[mid] as number)
+    : ((sorted[mid - 1] as number) + (sorted[mid] as number)) / 2;
 }
 
 const average = (values: readonly number[]): number | null =>

@@ -3,7 +3,11 @@ import { ROOT_CAUSE_LABELS, type RootCause } from "../learning.js";
 import type { MeetingPack, PackCase } from "./meeting-pack.js";
 import type { ReportBlock, ReportDocument } from "./report-document.js";
 
-const RESULT: Record<string, string> = { upheld: "Upheld", "partly-upheld": "Partly upheld", "not-upheld": "Not upheld" };
+const RESULT: Record<string, string> = {
+  upheld: "Upheld",
+  "partly-upheld": "Partly upheld",
+  "not-upheld": "Not upheld",
+};
 
 export interface AgendaImprovementAction {
   description: string;
@@ -12,9 +16,22 @@ export interface AgendaImprovementAction {
   overdue: boolean;
 }
 
-function section(title: string, empty: string, cases: readonly PackCase[], row: (p: PackCase) => string[], columns: string[]): ReportBlock[] {
-  if (cases.length === 0) return [{ kind: "heading", text: title }, { kind: "paragraph", text: empty }];
-  return [{ kind: "heading", text: title }, { kind: "table", caption: title, columns, rows: cases.map(row) }];
+function section(
+  title: string,
+  empty: string,
+  cases: readonly PackCase[],
+  row: (p: PackCase) => string[],
+  columns: string[],
+): ReportBlock[] {
+  if (cases.length === 0)
+    return [
+      { kind: "heading", text: title },
+      { kind: "paragraph", text: empty },
+    ];
+  return [
+    { kind: "heading", text: title },
+    { kind: "table", caption: title, columns, rows: cases.map(row) },
+  ];
 }
 
 /** Policy 2.1: the Operations Meeting's complaints agenda, from the pack. Names come from the directory. */
@@ -34,7 +51,10 @@ export function meetingAgenda(options: {
   const cause = (p: PackCase) =>
     p.outcome?.rootCause ? (ROOT_CAUSE_LABELS[p.outcome.rootCause as RootCause] ?? p.outcome.rootCause) : "—";
   const blocks: ReportBlock[] = [
-    { kind: "paragraph", text: `${options.organisationName} — Operations Meeting, ${formatUkLong(options.meetingDate)}` },
+    {
+      kind: "paragraph",
+      text: `${options.organisationName} — Operations Meeting, ${formatUkLong(options.meetingDate)}`,
+    },
     {
       kind: "paragraph",
       text: `Complaints for discussion ${since} (policy 2.1). Serious complaints are to be recorded in full in the minutes.`,
@@ -43,14 +63,27 @@ export function meetingAgenda(options: {
       "1. Outcomes since the last meeting",
       "No outcomes were sent since the last meeting.",
       pack.outcomes,
-      (p) => [p.reference, p.category ?? "—", p.outcome ? RESULT[p.outcome.result] ?? "" : "—", day(p.outcome?.sentOn), cause(p), p.outcome?.lessonsLearned ?? "—"],
+      (p) => [
+        p.reference,
+        p.category ?? "—",
+        p.outcome ? (RESULT[p.outcome.result] ?? "") : "—",
+        day(p.outcome?.sentOn),
+        cause(p),
+        p.outcome?.lessonsLearned ?? "—",
+      ],
       ["Reference", "Category", "Outcome", "Sent", "Root cause", "Lessons learned"],
     ),
     ...section(
       "2. Serious complaints",
       "There are no open serious complaints.",
       pack.serious,
-      (p) => [p.reference, p.category ?? "—", p.stage, who(p.handlerId), p.discussion?.minutesLinked ? "Minutes linked" : "Record in full in the minutes"],
+      (p) => [
+        p.reference,
+        p.category ?? "—",
+        p.stage,
+        who(p.handlerId),
+        p.discussion?.minutesLinked ? "Minutes linked" : "Record in full in the minutes",
+      ],
       ["Reference", "Category", "Stage", "Handler", "Minutes"],
     ),
     ...section(
@@ -64,7 +97,11 @@ export function meetingAgenda(options: {
       "4. Appeals",
       "No appeals since the last meeting.",
       pack.appeals,
-      (p) => [p.reference, day(p.appeal?.receivedOn), p.appeal?.decision ? RESULT[p.appeal.decision] ?? "" : "Awaiting decision"],
+      (p) => [
+        p.reference,
+        day(p.appeal?.receivedOn),
+        p.appeal?.decision ? (RESULT[p.appeal.decision] ?? "") : "Awaiting decision",
+      ],
       ["Reference", "Appeal received", "Decision"],
     ),
     ...section(
@@ -81,7 +118,12 @@ export function meetingAgenda(options: {
           kind: "table",
           caption: "Open improvement actions",
           columns: ["Action", "Owner", "Due", ""],
-          rows: options.improvementActions.map((a) => [a.description, a.ownerName, day(a.dueDate), a.overdue ? "Overdue" : ""]),
+          rows: options.improvementActions.map((a) => [
+            a.description,
+            a.ownerName,
+            day(a.dueDate),
+            a.overdue ? "Overdue" : "",
+          ]),
         },
   ];
   return {

@@ -63,9 +63,7 @@ export function packCase(c: ComplaintCase, meetingId: string | null): PackCase {
           lessonsLearned: c.outcome.learning?.lessonsLearned ?? null,
         }
       : null,
-    appeal: c.appeal
-      ? { receivedOn: dayOf(c.appeal.receivedAt), decision: c.appealDecision?.result ?? null }
-      : null,
+    appeal: c.appeal ? { receivedOn: dayOf(c.appeal.receivedAt), decision: c.appealDecision?.result ?? null } : null,
     discussion: discussion ? { notes: discussion.notes, minutesLinked: discussion.minutesDocumentId !== null } : null,
   };
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import * as api from "../../../contracts/api.js";
 import { ERROR_CODES } from "../../../contracts/error-codes.js";
 import * as outlook from "../../../contracts/outlook.js";
+import { governancePaths } from "./governance-openapi.js";
 import { TRANSITION_ROUTES } from "./transitions.js";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -137,6 +138,7 @@ export function buildOpenApi(): Record<string, unknown> {
     },
     "/healthz": { get: { summary: "Health.", responses: { 200: { description: "{ status }" } } } },
   };
+  Object.assign(paths, governancePaths());
   for (const r of TRANSITION_ROUTES) {
     const path = `/api/cases/{id}/${r.path.replace(":actionId", "{actionId}")}`;
     const parameters = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];

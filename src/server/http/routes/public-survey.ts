@@ -22,7 +22,8 @@ const WRITE_LIMIT = { max: 10, timeWindow: "1 minute" };
 const FORM_MAX_BYTES = 4096;
 
 function checkToken(token: string): string {
-  if (!TOKEN.test(token)) throw new AppError("NOT_FOUND", "This survey link is not valid. Check the link in your letter.");
+  if (!TOKEN.test(token))
+    throw new AppError("NOT_FOUND", "This survey link is not valid. Check the link in your letter.");
   return token;
 }
 
@@ -115,7 +116,14 @@ export function registerPublicSurveyRoutes(app: FastifyInstance, ctx: HttpContex
         try {
           const answers = validate(ZSurveyAnswersRequest, await readForm(request.body));
           await answerSurvey({ deps, token: checkToken(token), answers });
-          return html(reply, 201, surveyMessagePage("Thank you", "Your answers have been received. They help us improve how we handle complaints."));
+          return html(
+            reply,
+            201,
+            surveyMessagePage(
+              "Thank you",
+              "Your answers have been received. They help us improve how we handle complaints.",
+            ),
+          );
         } catch (error) {
           if (!isAppError(error)) throw error;
           if (error.code === "VALIDATION_FAILED") {
@@ -129,7 +137,8 @@ export function registerPublicSurveyRoutes(app: FastifyInstance, ctx: HttpContex
           if (error.code === "ILLEGAL_TRANSITION") {
             return html(reply, 409, surveyMessagePage("Thank you", "This survey has already been answered."));
           }
-          if (error.code === "NOT_FOUND") return html(reply, 404, surveyMessagePage("Survey not found", error.userMessage));
+          if (error.code === "NOT_FOUND")
+            return html(reply, 404, surveyMessagePage("Survey not found", error.userMessage));
           throw error;
         }
       },
