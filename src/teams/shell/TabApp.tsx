@@ -3,6 +3,9 @@ import { RedressProvider, type TRedressThemeName } from "../../web/theme.js";
 import { Board } from "../board/Board.js";
 import { CasePage } from "../case/CasePage.js";
 import { PostalComplaintDialog } from "../dialogs/PostalComplaintDialog.js";
+import { GovernanceView } from "../governance/GovernanceView.js";
+import { ViewTabs } from "../governance/ViewTabs.js";
+import { initialView, rememberView, type TabView } from "../governance/view.js";
 import type { TabHost } from "../host/host.js";
 import { ConfigPage } from "./ConfigPage.js";
 import { Header } from "./Header.js";
@@ -13,6 +16,7 @@ export function TabApp({ host }: { host: TabHost }) {
   const [theme, setTheme] = useState<TRedressThemeName>(host.theme);
   const [caseId, setCaseId] = useState<string | null>(host.initialCaseId);
   const [reloadKey, setReloadKey] = useState(0);
+  const [view, setView] = useState<TabView>(initialView);
   // Mounted only while in use (a fresh form each time, no focus-trap machinery on the board meanwhile), and closed
   // before it is removed so the dialog gives the page back (focus, aria-hidden) as it does on any close.
   const [postal, setPostal] = useState<"closed" | "open" | "closing">("closed");
@@ -47,9 +51,20 @@ export function TabApp({ host }: { host: TabHost }) {
   return (
     <RedressProvider theme={theme}>
       <SessionProvider>
-        <Header standalone={host.kind === "browser"} theme={theme} onTheme={setTheme} />
+        <Header standalone={host.kind === "browser"} theme={theme} onTheme={setTheme}>
+          <ViewTabs
+            view={caseId ? "board" : view}
+            onChange={(v) => {
+              if (caseId) open(null);
+              rememberView(v);
+              setView(v);
+            }}
+          />
+        </Header>
         {caseId ? (
           <CasePage caseId={caseId} onBack={() => open(null)} onChanged={() => setReloadKey((k) => k + 1)} />
+        ) : view !== "board" ? (
+          <GovernanceView view={view} onOpenCase={open} />
         ) : (
           <Board onOpen={open} onLogPostal={() => setPostal("open")} reloadKey={reloadKey} />
         )}
