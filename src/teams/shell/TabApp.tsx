@@ -1,15 +1,20 @@
-import { useCallback, useEffect, useState } from "react";
+import { Spinner } from "@fluentui/react-components";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { RedressProvider, type TRedressThemeName } from "../../web/theme.js";
 import { Board } from "../board/Board.js";
 import { CasePage } from "../case/CasePage.js";
 import { PostalComplaintDialog } from "../dialogs/PostalComplaintDialog.js";
-import { GovernanceView } from "../governance/GovernanceView.js";
 import { ViewTabs } from "../governance/ViewTabs.js";
 import { initialView, rememberView, type TabView } from "../governance/view.js";
 import type { TabHost } from "../host/host.js";
 import { ConfigPage } from "./ConfigPage.js";
 import { Header } from "./Header.js";
 import { SessionProvider } from "./session.js";
+
+// Meetings and Reports (with the chart library) load only when opened: the board's first paint does not carry them.
+const GovernanceView = lazy(() =>
+  import("../governance/GovernanceView.js").then((m) => ({ default: m.GovernanceView })),
+);
 
 /** The tab: the board, or one case's page; the host keeps the address so deep links, Back and reload work. */
 export function TabApp({ host }: { host: TabHost }) {
@@ -64,7 +69,9 @@ export function TabApp({ host }: { host: TabHost }) {
         {caseId ? (
           <CasePage caseId={caseId} onBack={() => open(null)} onChanged={() => setReloadKey((k) => k + 1)} />
         ) : view !== "board" ? (
-          <GovernanceView view={view} onOpenCase={open} />
+          <Suspense fallback={<Spinner label="Loading…" />}>
+            <GovernanceView view={view} onOpenCase={open} />
+          </Suspense>
         ) : (
           <Board onOpen={open} onLogPostal={() => setPostal("open")} reloadKey={reloadKey} />
         )}
