@@ -62,7 +62,7 @@ export function PackTable(props: {
                     : ""}
                 </TableCell>
                 <TableCell>
-                  {c.discussion ? c.discussion.notes : null}
+                  {c.discussion ? <div>{c.discussion.notes}</div> : null}
                   {props.onNotes && c.stage !== "closed" && (
                     <Button
                       size="small"

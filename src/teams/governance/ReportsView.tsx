@@ -61,6 +61,9 @@ const useStyles = makeStyles({
 });
 
 const percent = (s: Share) => (s.percent === null ? "—" : `${s.percent}%`);
+const monthFormat = new Intl.DateTimeFormat("en-GB", { month: "short", year: "numeric", timeZone: "UTC" });
+/** "2026-10" → "Oct 2026". */
+const monthLabel = (month: string) => monthFormat.format(new Date(`${month}-15T12:00:00Z`));
 const CHANNELS: Record<string, string> = { email: "Email", post: "Post", web: "Web form" };
 
 function Tile({ label, value, detail }: { label: string; value: string; detail?: string }) {
@@ -239,7 +242,10 @@ export function ReportsView() {
           <Tiles f={f} />
           <Title3 as="h2">Charts</Title3>
           <section className={styles.charts} aria-label="Charts">
-            <BarFigure title="Complaints by month" data={f.byMonth.map((m) => ({ label: m.month, value: m.count }))} />
+            <BarFigure
+              title="Complaints by month"
+              data={f.byMonth.map((m) => ({ label: monthLabel(m.month), value: m.count }))}
+            />
             <BarFigure
               title="By category"
               horizontal
