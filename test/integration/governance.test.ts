@@ -501,3 +501,53 @@ describe("the Reports figures, CSV, annual report and survey", () => {
     expectError(await api(server.baseUrl, "admin", "POST", "/api/reports/annual", {}), 403, "FORBIDDEN");
   });
 });
+
+// Last: its meeting (today) would otherwise be "the last meeting" of the packs above.
+describe("serious complaints (policy 2.1)", () => {
+  test("every director's response before the outcome; the minutes linked through the meeting record before closing", async () => {
+    const c = await investigating({ receivedAt: daysAgo(30), acknowledgedAt: daysAgo(29), serious: true });
+    const refused = await post("handler", c.id, "outcome", outcome(daysAgo(25)));
+    expectError(refused, 409, "GUARD_NOT_MET");
+    expect(refused.body.error.details.directorsNotConsulted).toEqual(
+      expect.arrayContaining(["director", "director-2"]),
+    );
+    await ok(post("director", c.id, "directors-consulted", { response: "Agree." }));
+    // The Operations Director may record the other director's response on their behalf.
+    await ok(
+      post("ops-director", c.id, "directors-consulted", { response: "Agree, by phone.", directorId: "director-2" }),
+    );
+    await ok(post("handler", c.id, "outcome", outcome(daysAgo(25))));
+    await ok(post("ops-director", c.id, "board-informed", {}));
+    const meeting = await ok(
+      api(server.baseUrl, "director", "POST", "/api/meetings", { meetingDate: londonDate() }),
+      201,
+    );
+    await ok(post("director", c.id, "meeting", { meetingId: meeting.meeting.id, notes: "Serious case discussed." }));
+    const unminuted = await post("director", c.id, "close", {});
+    expectError(unminuted, 409, "GUARD_NOT_MET");
+    expect(unminuted.body.error.details.unmet).toEqual(["serious-complaint-minuted"]);
+    const minutes = await ok(
+      api(
+        server.baseUrl,
+        "director",
+        "POST",
+        `/api/cases/${c.id}/documents?name=minutes.txt&kind=minutes`,
+        "Full details.",
+        {
+          contentType: "text/plain",
+        },
+      ),
+      201,
+    );
+    const linked = await ok(
+      post("director", c.id, "meeting", {
+        meetingId: meeting.meeting.id,
+        notes: "Full details in the minutes.",
+        minutesDocumentId: minutes.document.id,
+      }),
+    );
+    // The same meeting again: its record is replaced, not duplicated.
+    expect(linked.case.meetings).toHaveLength(1);
+    expect((await ok(post("director", c.id, "close", {}))).case.stage).toBe("closed");
+  });
+});
