@@ -33,7 +33,7 @@ export function LearningFields({ value, onChange }: { value: LearningValue; onCh
           ))}
         </Select>
       </Field>
-      <Field label="Root cause in your words">
+      <Field label="The cause in your own words">
         <Input value={value.rootCauseNote} onChange={(_, d) => onChange({ ...value, rootCauseNote: d.value })} />
       </Field>
       <Field label="Lessons learned" required hint="What CMS will do differently. If none, say why.">
