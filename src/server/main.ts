@@ -14,6 +14,7 @@ import { DocxLetterRenderer } from "./adapters/letters/docx-letter-renderer.js";
 import { DevOutboxRecorder } from "./adapters/local/dev-outbox-recorder.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
 import { channelPostLimits } from "./adapters/outbox/rate-limits.js";
+import { DocxReportRenderer } from "./adapters/reports/docx-report-renderer.js";
 import { StoredPolicySource } from "./adapters/settings/stored-policy-source.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
 import { applyRetention } from "./app/apply-retention.js";
@@ -24,6 +25,7 @@ import type { DeliveryDeps } from "./app/delivery-deps.js";
 import type { AppDeps } from "./app/deps.js";
 import { EXTRACT_EMAIL_PARTS, extractEmailParts } from "./app/extract-email-parts.js";
 import { fileDocument } from "./app/file-document.js";
+import { FILE_GOVERNANCE_DOCUMENT, fileGovernanceDocument } from "./app/file-governance-document.js";
 import { notifyPerson } from "./app/notify-person.js";
 import { postBoardCard } from "./app/post-board-card.js";
 import { APPLY_RETENTION, queueDailyGovernance } from "./app/queue-daily-governance.js";
@@ -71,6 +73,8 @@ async function main(): Promise<void> {
     parseEmail: emailParser.parse,
     emailEnvelope: streamingEnvelopeReader,
     letters: new DocxLetterRenderer(DEFAULT_POLICY.organisationName),
+    reports: new DocxReportRenderer(DEFAULT_POLICY.organisationName),
+    publicUrl: config.publicUrl,
   };
   const delivery: DeliveryDeps = {
     board: m365?.board ?? (devOutbox as DevOutboxRecorder),
@@ -95,6 +99,7 @@ async function main(): Promise<void> {
       "notify-person": (job) => notifyPerson({ deps, delivery, job }),
       [SEND_NOTICE_EMAIL]: (job) => sendNoticeEmail({ deps, delivery, job }),
       [APPLY_RETENTION]: async () => void (await applyRetention({ deps })),
+      [FILE_GOVERNANCE_DOCUMENT]: (job) => fileGovernanceDocument({ deps, jobId: job.id, payload: job.payload }),
     },
     // Graph: channel messages 2/s per app per tenant AND 4/s per team (a post names its team, else the board's).
     rateLimits: channelPostLimits({ teamOf: (job) => String(job.payload.teamId ?? config.tenant?.teamId ?? "board") }),

@@ -81,7 +81,7 @@ export function acknowledgementLetter(c: ComplaintCase, sentAt: Date): Letter {
 }
 
 /** Policy 1.3 and 2.2: the final outcome, the appeal route with its actual deadline, and the awarding organisation. */
-export function outcomeLetter(c: ComplaintCase): Letter {
+export function outcomeLetter(c: ComplaintCase, options: { surveyUrl?: string } = {}): Letter {
   const outcome = c.outcome;
   if (!outcome) throw new Error("An outcome letter needs an outcome");
   const text = [
@@ -106,6 +106,13 @@ export function outcomeLetter(c: ComplaintCase): Letter {
     "",
     block(c, "outcomeAwardingOrganisation", { awardingOrganisationRoute: awardingOrganisationRoute(c) }),
     "",
+    // Policy aim 6: a short survey about how the complaint was handled (not about the outcome itself).
+    ...(options.surveyUrl
+      ? [
+          `Please tell us how we handled your complaint: a short survey of four questions, which takes a minute, at ${options.surveyUrl}`,
+          "",
+        ]
+      : []),
     ...signOff(c),
   ].join("\n");
   return {

@@ -10,11 +10,13 @@ import { registerDeliveryRoutes } from "./routes/deliveries.js";
 import { registerDevOutboxRoute } from "./routes/dev-outbox.js";
 import { registerDevTokenRoute } from "./routes/dev-token.js";
 import { registerDocumentRoutes } from "./routes/documents.js";
+import { registerGovernanceRoutes } from "./routes/governance.js";
 import { registerHealthRoute } from "./routes/health.js";
 import { registerIntakeRoutes } from "./routes/intake.js";
 import { registerOpenApiRoute } from "./routes/openapi.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
 import { registerPublicComplaintRoutes } from "./routes/public-complaints.js";
+import { registerPublicSurveyRoutes } from "./routes/public-survey.js";
 import { registerReadyRoute } from "./routes/ready.js";
 import { registerSettingsRoutes } from "./routes/settings.js";
 import { registerTabSupportRoutes } from "./routes/tab-support.js";
@@ -57,6 +59,8 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerSettingsRoutes(app, ctx);
   registerDataProtectionRoutes(app, ctx);
   registerPublicComplaintRoutes(app, ctx);
+  registerGovernanceRoutes(app, ctx);
+  registerPublicSurveyRoutes(app, ctx);
   await registerWebRoutes(app, { webRoot: options.webRoot });
   return app;
 }

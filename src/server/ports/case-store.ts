@@ -2,6 +2,7 @@ import type { CalendarSettings, PlainDate } from "../domain/calendar/types.js";
 import type { ComplaintCase, DocumentKind } from "../domain/case.js";
 import type { SettingsVersion } from "../domain/settings.js";
 import type { Stage } from "../domain/stages.js";
+import type { GovernanceReads, GovernanceWrites } from "./governance-store.js";
 
 /** A document held for a case. The bytes are in the blob store under `sha256`; filing copies them to the folder. */
 export interface DocumentRecord {
@@ -109,7 +110,7 @@ export interface CasePage {
 }
 
 /** Writes, always inside one transaction with their timeline entry. */
-export interface CaseStoreTransaction {
+export interface CaseStoreTransaction extends GovernanceWrites {
   /** The next reference `CMP-YYYY-NNNN` for the year; part of the transaction, so there are no gaps. */
   nextReference(year: number): Promise<string>;
   insertCase(c: ComplaintCase): Promise<void>;
@@ -137,7 +138,7 @@ export interface CaseStoreTransaction {
   appendDataProtectionLog(entry: DataProtectionLogEntry): Promise<void>;
 }
 
-export interface CaseStore {
+export interface CaseStore extends GovernanceReads {
   migrate(): Promise<void>;
   /** Runs `work` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(work: (tx: CaseStoreTransaction) => Promise<T>): Promise<T>;

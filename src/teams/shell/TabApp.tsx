@@ -1,8 +1,11 @@
-import { useCallback, useEffect, useState } from "react";
+import { Spinner } from "@fluentui/react-components";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { RedressProvider, type TRedressThemeName } from "../../web/theme.js";
 import { Board } from "../board/Board.js";
 import { CasePage } from "../case/CasePage.js";
 import { PostalComplaintDialog } from "../dialogs/PostalComplaintDialog.js";
+import { ViewTabs } from "../governance/ViewTabs.js";
+import { initialView, rememberView, type TabView } from "../governance/view.js";
 import type { TabHost } from "../host/host.js";
 import { AdminBar } from "../settings/AdminBar.js";
 import { SettingsPage } from "../settings/SettingsPage.js";
@@ -10,19 +13,21 @@ import { ConfigPage } from "./ConfigPage.js";
 import { Header } from "./Header.js";
 import { SessionProvider } from "./session.js";
 
+// Meetings and Reports (with the chart library) load only when opened: the board's first paint does not carry them.
+const GovernanceView = lazy(() =>
+  import("../governance/GovernanceView.js").then((m) => ({ default: m.GovernanceView })),
+);
+
 /** The tab: the board, or one case's page; the host keeps the address so deep links, Back and reload work. */
 export function TabApp({ host }: { host: TabHost }) {
   const [theme, setTheme] = useState<TRedressThemeName>(host.theme);
   const [caseId, setCaseId] = useState<string | null>(host.initialCaseId);
   const [reloadKey, setReloadKey] = useState(0);
-  // `?view=settings` opens the admin settings (a plain address, so reload and Back work).
-  const [view, setView] = useState(() => new URL(window.location.href).searchParams.get("view"));
-  const showView = useCallback((next: string | null) => {
-    const url = new URL(window.location.href);
-    if (next) url.searchParams.set("view", next);
-    else url.searchParams.delete("view");
-    window.history.pushState(null, "", url);
-    setView(next);
+  // `?view=` (meetings, reports, settings…) is kept in the address, so reload and Back work.
+  const [view, setView] = useState<TabView>(initialView);
+  const showView = useCallback((next: TabView | null) => {
+    rememberView(next ?? "board");
+    setView(next ?? "board");
   }, []);
   // Mounted only while in use (a fresh form each time, no focus-trap machinery on the board meanwhile), and closed
   // before it is removed so the dialog gives the page back (focus, aria-hidden) as it does on any close.
@@ -36,7 +41,7 @@ export function TabApp({ host }: { host: TabHost }) {
   useEffect(() => {
     const onPop = () => {
       setCaseId(new URL(window.location.href).searchParams.get("case"));
-      setView(new URL(window.location.href).searchParams.get("view"));
+      setView(initialView());
     };
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
@@ -61,11 +66,23 @@ export function TabApp({ host }: { host: TabHost }) {
   return (
     <RedressProvider theme={theme}>
       <SessionProvider>
-        <Header standalone={host.kind === "browser"} theme={theme} onTheme={setTheme} />
+        <Header standalone={host.kind === "browser"} theme={theme} onTheme={setTheme}>
+          <ViewTabs
+            view={caseId ? "board" : view}
+            onChange={(v) => {
+              if (caseId) open(null);
+              showView(v);
+            }}
+          />
+        </Header>
         {caseId ? (
           <CasePage caseId={caseId} onBack={() => open(null)} onChanged={() => setReloadKey((k) => k + 1)} />
         ) : view === "settings" || view === "data-protection" ? (
           <SettingsPage onBack={() => showView(null)} only={view === "data-protection" ? "data-protection" : "all"} />
+        ) : view !== "board" ? (
+          <Suspense fallback={<Spinner label="Loading…" />}>
+            <GovernanceView view={view} onOpenCase={open} />
+          </Suspense>
         ) : (
           <>
             <AdminBar onOpen={showView} />

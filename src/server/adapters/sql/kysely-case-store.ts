@@ -27,8 +27,16 @@ import type {
   OutboxJob,
   TimelineEntry,
 } from "../../ports/case-store.js";
+import type {
+  GovernanceDocumentRecord,
+  ImprovementActionRecord,
+  MeetingRecord,
+  SurveyAnswers,
+  SurveyRecord,
+} from "../../ports/governance-store.js";
 import { boardColumns } from "./board-columns.js";
 import * as dataProtection from "./data-protection-queries.js";
+import * as governance from "./governance-queries.js";
 import { migrationProvider } from "./migrations.js";
 import { type Param, PreparedQuery } from "./prepared-query.js";
 import type { CasesTable, Database, DocumentsTable, OutboxTable } from "./schema.js";
@@ -254,7 +262,7 @@ export class KyselyCaseStore implements CaseStore {
 
   async referencedBlobs(): Promise<Set<string>> {
     const rows = await this.db.selectFrom("documents").select("sha256").distinct().execute();
-    return new Set(rows.map((r) => r.sha256));
+    return new Set([...rows.map((r) => r.sha256), ...(await governance.governanceBlobs(this.db))]);
   }
 
   listSettingsVersions(limit: number): Promise<SettingsVersion[]> {
@@ -268,6 +276,17 @@ export class KyselyCaseStore implements CaseStore {
   getOrCreateSecret(name: string, create: () => string): Promise<string> {
     return this.write((db) => settingsQueries.getOrCreateSecret(db, name, create));
   }
+  // Governance reads (governance-queries.ts).
+  listMeetings = (): Promise<MeetingRecord[]> => governance.listMeetings(this.db);
+  getMeeting = (id: string): Promise<MeetingRecord | null> => governance.getMeeting(this.db, id);
+  listImprovementActions = (): Promise<ImprovementActionRecord[]> => governance.listImprovementActions(this.db);
+  getImprovementAction = (id: string) => governance.getImprovementAction(this.db, id);
+  listGovernanceDocuments = (filter: { meetingId?: string; kind?: GovernanceDocumentRecord["kind"] }) =>
+    governance.listGovernanceDocuments(this.db, filter);
+  getGovernanceDocument = (id: string) => governance.getGovernanceDocument(this.db, id);
+  findSurveyByTokenHash = (hash: string): Promise<SurveyRecord | null> =>
+    governance.findSurveyByTokenHash(this.db, hash);
+  listSurveys = (): Promise<SurveyRecord[]> => governance.listSurveys(this.db);
 
   close(): Promise<void> {
     return this.onClose();
@@ -280,6 +299,19 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
     private readonly trx: Kysely<Database>,
     private readonly hot: HotQueries,
   ) {}
+
+  // Governance writes (governance-queries.ts), in this transaction.
+  insertMeeting = (m: MeetingRecord) => governance.insertMeeting(this.trx, m);
+  getMeetingByDate = (date: PlainDate) => governance.getMeetingByDate(this.trx, date);
+  insertImprovementAction = (a: ImprovementActionRecord) => governance.insertImprovementAction(this.trx, a);
+  completeImprovementAction = (id: string, done: { at: string; by: string; note: string | null }) =>
+    governance.completeImprovementAction(this.trx, id, done);
+  insertGovernanceDocument = (d: GovernanceDocumentRecord) => governance.insertGovernanceDocument(this.trx, d);
+  markGovernanceDocumentFiled = (id: string, at: string, webUrl: string | null) =>
+    governance.markGovernanceDocumentFiled(this.trx, id, at, webUrl);
+  insertSurvey = (caseId: string, hash: string, at: string) => governance.insertSurvey(this.trx, caseId, hash, at);
+  answerSurvey = (hash: string, answers: SurveyAnswers, at: string) =>
+    governance.answerSurvey(this.trx, hash, answers, at);
 
   async nextReference(year: number): Promise<string> {
     const { rows } = await this.hot.nextReference.execute(this.trx, { year });

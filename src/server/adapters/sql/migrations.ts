@@ -1,5 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import { boardColumns } from "./board-columns.js";
+import { governanceMigration } from "./governance-migration.js";
 
 /**
  * Migrations in Kysely's schema builder, so one list serves SQLite and PostgreSQL. Never edit a released migration:
@@ -175,6 +176,7 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "2026-11-27-030-governance": governanceMigration,
 };
 
 export const migrationProvider: MigrationProvider = {

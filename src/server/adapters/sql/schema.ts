@@ -1,3 +1,5 @@
+import type { GovernanceTables } from "./governance-schema.js";
+
 /** The tables, shared by the SQLite and PostgreSQL adapters. Case content is JSON; what is searched has columns. */
 export interface CasesTable {
   id: string;
@@ -115,7 +117,7 @@ export interface AppSecretsTable {
   value: string;
 }
 
-export interface Database {
+export interface Database extends GovernanceTables {
   settings_versions: SettingsVersionsTable;
   data_protection_log: DataProtectionLogTable;
   app_secrets: AppSecretsTable;
