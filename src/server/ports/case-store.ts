@@ -1,6 +1,7 @@
 import type { CalendarSettings, PlainDate } from "../domain/calendar/types.js";
 import type { ComplaintCase, DocumentKind } from "../domain/case.js";
 import type { Stage } from "../domain/stages.js";
+import type { OutboxClaims } from "./outbox-claims.js";
 
 /** A document held for a case. The bytes are in the blob store under `sha256`; filing copies them to the folder. */
 export interface DocumentRecord {
@@ -115,7 +116,7 @@ export interface CaseStoreTransaction {
   reviveJob(jobId: string, at: string): Promise<void>;
 }
 
-export interface CaseStore {
+export interface CaseStore extends OutboxClaims {
   migrate(): Promise<void>;
   /** Runs `work` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(work: (tx: CaseStoreTransaction) => Promise<T>): Promise<T>;
