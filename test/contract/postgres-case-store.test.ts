@@ -1,6 +1,7 @@
 import { beforeAll } from "vitest";
 import { openFreshPostgres, sharedPglite, TEST_POSTGRES_URL } from "../support/postgres.js";
 import { caseStoreContract } from "./case-store.contract.js";
+import { outboxClaimsContract } from "./outbox-claims.contract.js";
 
 // With TEST_POSTGRES_URL (CI starts PostgreSQL 15 and sets it) the suite runs against that server; otherwise
 // against PGlite in-process, so a machine without a server still tests the PostgreSQL dialect.
@@ -12,3 +13,5 @@ if (!TEST_POSTGRES_URL) {
 }
 
 caseStoreContract(TEST_POSTGRES_URL ? "PostgreSQL server" : "PostgreSQL (PGlite)", () => openFreshPostgres());
+
+outboxClaimsContract(TEST_POSTGRES_URL ? "PostgreSQL server" : "PostgreSQL (PGlite)", () => openFreshPostgres());

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/server/adapters/sql/schema.js";
 import { openSqliteCaseStore } from "../../src/server/adapters/sql/sqlite-case-store.js";
 import { buildCase, caseStoreContract } from "./case-store.contract.js";
+import { outboxClaimsContract } from "./outbox-claims.contract.js";
 
 async function openFresh() {
   const dir = await mkdtemp(path.join(tmpdir(), "redress-sqlite-"));
@@ -23,6 +24,24 @@ async function openFresh() {
 }
 
 caseStoreContract("SQLite file", openFresh);
+
+outboxClaimsContract("SQLite file", async () => {
+  const opened = await openFresh();
+  const others: Array<{ close(): Promise<void> }> = [];
+  return {
+    store: opened.store,
+    // A second connection to the same file (SQLite serves one server, but the semantics must hold all the same).
+    async openAnother() {
+      const other = await openSqliteCaseStore({ file: opened.file });
+      others.push(other);
+      return other;
+    },
+    async cleanup() {
+      for (const other of others) await other.close();
+      await opened.cleanup();
+    },
+  };
+});
 
 describe("SQLite case store settings", () => {
   let cleanup: (() => Promise<void>) | undefined;
