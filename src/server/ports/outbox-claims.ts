@@ -32,9 +32,10 @@ export interface OutboxClaims {
   ): Promise<void>;
   /**
    * Frees the jobs whose lease ran out before `now` (their worker died while running them), marked outcome-unknown
-   * and due at `nextAttemptAt`. Answers how many.
+   * and due at `nextAttemptAt`. Answers how many. A worker leaves its own claims alone (`exceptWorkerId`): they
+   * are alive, whatever a simulated clock says.
    */
-  reclaimExpired(now: string, nextAttemptAt: string): Promise<number>;
+  reclaimExpired(now: string, nextAttemptAt: string, exceptWorkerId?: string): Promise<number>;
   /**
    * Reserves the next delivery slot of a rate-limited kind, shared by every server: slots are at least `gapMs`
    * apart. Answers the slot's time (epoch ms); the caller waits until then.

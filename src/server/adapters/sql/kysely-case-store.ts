@@ -270,8 +270,8 @@ export class KyselyCaseStore implements CaseStore {
     return this.write((db) => claims.releaseClaims(db, ...args));
   }
 
-  reclaimExpired(now: string, nextAttemptAt: string): Promise<number> {
-    return this.write((db) => claims.reclaimExpired(db, now, nextAttemptAt));
+  reclaimExpired(now: string, nextAttemptAt: string, exceptWorkerId?: string): Promise<number> {
+    return this.write((db) => claims.reclaimExpired(db, now, nextAttemptAt, exceptWorkerId));
   }
 
   reserveRateSlot(kind: string, nowMs: number, gapMs: number): Promise<number> {
@@ -410,7 +410,14 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
   async reviveJob(jobId: string, at: string): Promise<void> {
     await this.trx
       .updateTable("outbox")
-      .set({ status: "pending", next_attempt_at: at, last_error: null, retried_at: at, claimed_by: null, lease_until: null })
+      .set({
+        status: "pending",
+        next_attempt_at: at,
+        last_error: null,
+        retried_at: at,
+        claimed_by: null,
+        lease_until: null,
+      })
       .where("id", "=", jobId)
       .where("status", "!=", "done")
       .execute();

@@ -153,7 +153,11 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable("outbox").addColumn("claimed_by", "text").execute();
       await db.schema.alterTable("outbox").addColumn("lease_until", "text").execute();
       await db.schema.createIndex("outbox_claimed").on("outbox").columns(["claimed_by", "lease_until"]).execute();
-      await db.schema.createIndex("outbox_case_order").on("outbox").columns(["case_id", "status", "created_at"]).execute();
+      await db.schema
+        .createIndex("outbox_case_order")
+        .on("outbox")
+        .columns(["case_id", "status", "created_at"])
+        .execute();
       await db.schema
         .createTable("outbox_rate_slots")
         .addColumn("kind", "text", (c) => c.primaryKey())

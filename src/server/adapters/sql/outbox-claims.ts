@@ -1,5 +1,4 @@
 import type { Kysely } from "kysely";
-import type { OutboxJob } from "../../ports/case-store.js";
 import { OUTCOME_UNKNOWN } from "../../ports/delivery-error.js";
 import type { Database, OutboxTable } from "./schema.js";
 
@@ -102,8 +101,13 @@ export async function releaseClaims(
   }
 }
 
-export async function reclaimExpired(db: Kysely<Database>, now: string, nextAttemptAt: string): Promise<number> {
-  const result = await db
+export async function reclaimExpired(
+  db: Kysely<Database>,
+  now: string,
+  nextAttemptAt: string,
+  exceptWorkerId?: string,
+): Promise<number> {
+  let query = db
     .updateTable("outbox")
     .set((eb) => ({
       claimed_by: null,
@@ -114,8 +118,9 @@ export async function reclaimExpired(db: Kysely<Database>, now: string, nextAtte
     }))
     .where("status", "=", "pending")
     .where("claimed_by", "is not", null)
-    .where("lease_until", "<", now)
-    .executeTakeFirst();
+    .where("lease_until", "<", now);
+  if (exceptWorkerId) query = query.where("claimed_by", "!=", exceptWorkerId);
+  const result = await query.executeTakeFirst();
   return Number(result.numUpdatedRows);
 }
 
@@ -146,4 +151,3 @@ export async function reserveRateSlot(
     .executeTakeFirstOrThrow();
   return Number(row.slot_ms) - gapMs;
 }
-
