@@ -12,7 +12,7 @@ import { newTimeOrderedId } from "./adapters/ids/time-ordered-id.js";
 import { DocxLetterRenderer } from "./adapters/letters/docx-letter-renderer.js";
 import { DevOutboxRecorder } from "./adapters/local/dev-outbox-recorder.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
-import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
+import { openDatabase } from "./adapters/sql/open-database.js";
 import { calendarFor } from "./app/case-calendar.js";
 import { caseLink } from "./app/case-link.js";
 import type { DeliveryDeps } from "./app/delivery-deps.js";
@@ -36,7 +36,7 @@ const DAILY_NOTICES_EVERY_MS = 10 * 60_000;
 /** The composition root: reads config, picks adapters, recovers, starts. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const store = await openSqliteCaseStore({ file: config.databaseFile });
+  const { store, scheduled, shared } = await openDatabase(config);
   const blobs = await new LocalBlobStore(config.blobDir).init();
   const m365 = config.tenant
     ? await openMicrosoft365({
@@ -85,8 +85,10 @@ async function main(): Promise<void> {
       "send-email": (job) => sendCaseEmail({ deps, delivery, job }),
       "notify-person": (job) => notifyPerson({ deps, delivery, job }),
     },
-    // Graph: channel messages 2/s per app per tenant (4/s per team); one server, so half a second apart.
+    // Graph: channel messages 2/s per app per tenant (4/s per team): half a second apart, across all servers.
     minIntervalMs: { "post-board-card": 500 },
+    leaseMs: config.outboxLeaseMs,
+    unknownOutcomeWaitMs: config.outboxUnknownOutcomeWaitMs,
     onError: (job, error) =>
       app.log.warn(
         { job: job.id, kind: job.kind, error: error instanceof Error ? error.message : "unknown" },
@@ -94,7 +96,9 @@ async function main(): Promise<void> {
       ),
   });
 
-  await recoverAfterCrash({ deps });
+  // With several servers on one data folder, another may be mid-intake: its temporary files and blobs not yet
+  // committed must not be swept away, so only a lone server (SQLite) tidies up at start.
+  if (!shared) await recoverAfterCrash({ deps });
   // Work out this year's and next year's bank holidays now, not during the first complaint of the day.
   const today = londonDateTime(new Date()).date;
   calendarFor(DEFAULT_POLICY).addWorkingDays(today, 300);
@@ -136,9 +140,11 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   worker.start();
   const daily = setInterval(() => {
-    queueDailyNotices({ deps }).catch((error: unknown) =>
-      app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "daily notices not queued"),
-    );
+    scheduled
+      .runExclusively("daily-notices", () => queueDailyNotices({ deps }))
+      .catch((error: unknown) =>
+        app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "daily notices not queued"),
+      );
   }, DAILY_NOTICES_EVERY_MS);
   daily.unref();
   app.log.info({ mode: config.mode, url: config.publicUrl }, "Redress is running");

@@ -54,16 +54,20 @@ export function outboxClaimsContract(name: string, open: () => Promise<OpenedCla
       });
     const idsOf = (jobs: OutboxJob[]) => jobs.map((j) => j.id);
 
-    it("claims only the earliest pending job of each case, and the next once that one is done", async () => {
+    it("claims only the earliest due job of each case, and the next once that one is done", async () => {
       const a = await enqueue("case-a", 3);
       const b = await enqueue("case-b", 2, "send-email", 10);
       expect(idsOf(await claim(store, "w1"))).toEqual([a[0], b[0]]);
       expect(await claim(store, "w2")).toEqual([]); // both heads are held; the later jobs wait behind them
       await store.transaction((tx) => tx.completeJob(a[0] as string, at(3600)));
       expect(idsOf(await claim(store, "w2"))).toEqual([a[1]]);
-      // A failed job stays first in its case's line: its case waits for its retry, the other case does not.
+      // A job told to wait (Retry-After) still holds up its case: its kind is skipped, its case's later jobs wait.
+      await store.releaseClaims("w1", [b[0] as string]);
+      expect(await claim(store, "w3", { kinds: ["send-email"] })).toEqual([]);
+      // A failed job backing off does not hold its case up; once due again it is first in line once more.
       await store.transaction((tx) => tx.failJob(b[0] as string, "Graph answered 503", at(7200), false));
-      expect(await claim(store, "w2")).toEqual([]);
+      expect(idsOf(await claim(store, "w2"))).toEqual([b[1]]);
+      await store.transaction((tx) => tx.failJob(b[1] as string, "Graph answered 503", at(7200), false));
       expect(idsOf(await claim(store, "w2", { now: at(7200) }))).toEqual([b[0]]);
     });
 

@@ -93,6 +93,15 @@ const ZConfigEnv = z.object({
    * channel show a message some seconds after Graph accepts it) and deciding whether to send again.
    */
   OUTBOX_UNKNOWN_OUTCOME_WAIT_MS: z.coerce.number().int().positive().default(120_000),
+  /** `postgres://…`: the cases live in PostgreSQL, which several servers can share; unset, SQLite under DATA_DIR. */
+  DATABASE_URL: optionalText,
+  /** Connections each server keeps to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * How long a server's claim on an outbox job lasts unless renewed (it renews every third of it while the job
+   * runs). A dead server's jobs are taken over this long after its last renewal plus OUTBOX_UNKNOWN_OUTCOME_WAIT_MS.
+   */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(180).default(60),
   ...ZTenantEnv.shape,
 });
 
@@ -112,6 +121,9 @@ export interface Config {
   outboxPollMs: number;
   outboxDeadAfterMs: number;
   outboxUnknownOutcomeWaitMs: number;
+  /** PostgreSQL (several servers may share it), or null for SQLite at `databaseFile`. */
+  postgres: { url: string; poolSize: number } | null;
+  outboxLeaseMs: number;
   /** Present exactly in Microsoft 365 mode. */
   tenant: TenantConfig | null;
   /** The development sign-in exists only in embedded mode, never in production. */
@@ -135,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const mode = e.TENANT_ID ? "microsoft365" : "embedded";
   const tenant = mode === "microsoft365" ? tenantConfig(e, problems) : null;
+  const postgres = e.DATABASE_URL ? postgresConfig(e.DATABASE_URL, e.DATABASE_POOL_SIZE, problems) : null;
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -153,6 +166,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxDeadAfterMs: Math.round(e.OUTBOX_DEAD_AFTER_HOURS * 3600_000),
     outboxUnknownOutcomeWaitMs: e.OUTBOX_UNKNOWN_OUTCOME_WAIT_MS,
+    postgres,
+    outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
     tenant,
     devIdentityEnabled: mode === "embedded" && e.NODE_ENV !== "production",
   };
@@ -217,4 +232,23 @@ function tenantConfig(e: z.infer<typeof ZConfigEnv>, problems: string[]): Tenant
     authorityHost: e.AUTHORITY_HOST.replace(/\/$/, ""),
     extraCaFile: e.GRAPH_EXTRA_CA_FILE ?? null,
   };
+}
+
+/** DATABASE_URL must be a PostgreSQL address with a database name; problems are added, never the URL (a secret). */
+function postgresConfig(url: string, poolSize: number, problems: string[]): { url: string; poolSize: number } | null {
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // reported below
+  }
+  if (!parsed || !["postgres:", "postgresql:"].includes(parsed.protocol)) {
+    problems.push("DATABASE_URL: must be a PostgreSQL address, postgres://user:password@host:5432/database.");
+    return null;
+  }
+  if (!parsed.hostname || parsed.pathname.length <= 1) {
+    problems.push("DATABASE_URL: give the host and the database name (postgres://user:password@host:5432/database).");
+    return null;
+  }
+  return { url, poolSize };
 }

@@ -7,9 +7,10 @@ import type { OutboxJob } from "./case-store.js";
  */
 export interface OutboxClaims {
   /**
-   * Claims up to `limit` jobs due at `now` for `workerId` until `leaseUntil`, oldest first. Only the earliest
-   * pending job of each case is claimable, so a case's later job never runs before an earlier one, whichever server
-   * holds them. Jobs of `skipKinds` (told by Graph to wait) are left alone. Two workers never get the same job.
+   * Claims up to `limit` jobs due at `now` for `workerId` until `leaseUntil`, oldest first. A job is not claimable
+   * while an earlier job of its case is held or due, so a case's effects happen in the order written, whichever
+   * server delivers them (one backing off after a failure does not hold the rest up). Jobs of `skipKinds` (told by
+   * Graph to wait) are left alone, and still hold up their case. Two workers never get the same job.
    */
   claimJobs(options: {
     workerId: string;

@@ -22,7 +22,8 @@ export async function claimJobs(
     .where("o.status", "=", "pending")
     .where("o.next_attempt_at", "<=", options.now)
     .where("o.claimed_by", "is", null)
-    // Per-case order: a job waits while an earlier job of its case is pending (running, waiting or backing off).
+    // Per-case order: a job waits while an earlier job of its case is held by a worker or due now, whichever server
+    // has it. One backing off after a failure does not hold the rest of its case up for an hour (as before claims).
     .where(({ not, exists, selectFrom }) =>
       not(
         exists(
@@ -30,6 +31,7 @@ export async function claimJobs(
             .select("e.id")
             .whereRef("e.case_id", "=", "o.case_id")
             .where("e.status", "=", "pending")
+            .where((eb) => eb.or([eb("e.next_attempt_at", "<=", options.now), eb("e.claimed_by", "is not", null)]))
             .where((eb) =>
               eb.or([
                 eb("e.created_at", "<", eb.ref("o.created_at")),
