@@ -223,6 +223,11 @@ export class KyselyCaseStore implements CaseStore {
     return work(this.db);
   }
 
+  /** Outbox claim bookkeeping: where the adapter can, committed without waiting for the disk (SQLite). */
+  protected writeLazily<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.write(work);
+  }
+
   async listReads(caseId: string): Promise<Array<{ actorId: string; at: string; via: string }>> {
     const rows = await this.db
       .selectFrom("case_reads")
@@ -259,23 +264,23 @@ export class KyselyCaseStore implements CaseStore {
   }
 
   async claimJobs(options: Parameters<CaseStore["claimJobs"]>[0]): Promise<OutboxJob[]> {
-    return (await this.write((db) => claims.claimJobs(db, options, { skipLocked: this.skipLocked }))).map(toJob);
+    return (await this.writeLazily((db) => claims.claimJobs(db, options, { skipLocked: this.skipLocked }))).map(toJob);
   }
 
   renewClaims(workerId: string, jobIds: readonly string[], leaseUntil: string): Promise<void> {
-    return this.write((db) => claims.renewClaims(db, workerId, jobIds, leaseUntil));
+    return this.writeLazily((db) => claims.renewClaims(db, workerId, jobIds, leaseUntil));
   }
 
   releaseClaims(...args: Parameters<CaseStore["releaseClaims"]>): Promise<void> {
-    return this.write((db) => claims.releaseClaims(db, ...args));
+    return this.writeLazily((db) => claims.releaseClaims(db, ...args));
   }
 
   reclaimExpired(now: string, nextAttemptAt: string, exceptWorkerId?: string): Promise<number> {
-    return this.write((db) => claims.reclaimExpired(db, now, nextAttemptAt, exceptWorkerId));
+    return this.writeLazily((db) => claims.reclaimExpired(db, now, nextAttemptAt, exceptWorkerId));
   }
 
   reserveRateSlot(kind: string, nowMs: number, gapMs: number): Promise<number> {
-    return this.write((db) => claims.reserveRateSlot(db, kind, nowMs, gapMs));
+    return this.writeLazily((db) => claims.reserveRateSlot(db, kind, nowMs, gapMs));
   }
 
   async referencedBlobs(): Promise<Set<string>> {
