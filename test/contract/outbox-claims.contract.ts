@@ -54,21 +54,28 @@ export function outboxClaimsContract(name: string, open: () => Promise<OpenedCla
       });
     const idsOf = (jobs: OutboxJob[]) => jobs.map((j) => j.id);
 
-    it("claims only the earliest due job of each case, and the next once that one is done", async () => {
+    it("claims a case's due jobs together, in order, and none of a case while another worker holds one of it", async () => {
       const a = await enqueue("case-a", 3);
       const b = await enqueue("case-b", 2, "send-email", 10);
-      expect(idsOf(await claim(store, "w1"))).toEqual([a[0], b[0]]);
-      expect(await claim(store, "w2")).toEqual([]); // both heads are held; the later jobs wait behind them
-      await store.transaction((tx) => tx.completeJob(a[0] as string, at(3600)));
-      expect(idsOf(await claim(store, "w2"))).toEqual([a[1]]);
-      // A job told to wait (Retry-After) still holds up its case: its kind is skipped, its case's later jobs wait.
-      await store.releaseClaims("w1", [b[0] as string]);
-      expect(await claim(store, "w3", { kinds: ["send-email"] })).toEqual([]);
-      // A failed job backing off does not hold its case up; once due again it is first in line once more.
-      await store.transaction((tx) => tx.failJob(b[0] as string, "Graph answered 503", at(7200), false));
-      expect(idsOf(await claim(store, "w2"))).toEqual([b[1]]);
-      await store.transaction((tx) => tx.failJob(b[1] as string, "Graph answered 503", at(7200), false));
-      expect(idsOf(await claim(store, "w2", { now: at(7200) }))).toEqual([b[0]]);
+      expect(idsOf(await claim(store, "w1", { limit: 1 }))).toEqual(a); // `limit` counts cases
+      expect(idsOf(await claim(store, "w2"))).toEqual(b);
+      const [later] = (await enqueue("case-a", 1, "send-email", 20)) as [string];
+      expect(await claim(store, "w3")).toEqual([]); // case-a's earlier jobs are held by w1
+      for (const id of a) await store.transaction((tx) => tx.completeJob(id, at(3600)));
+      expect(idsOf(await claim(store, "w3"))).toEqual([later]);
+    });
+
+    it("holds a case up behind a job told to wait, but not behind one backing off after a failure", async () => {
+      const [post, mail] = (await enqueue("case-c", 1, "post-board-card")).concat(
+        await enqueue("case-c", 1, "send-email", 5),
+      ) as [string, string];
+      // Retry-After on channel posts: the post is skipped and the email after it waits.
+      expect(await claim(store, "w1", { kinds: ["post-board-card"] })).toEqual([]);
+      // The post failed and backs off for an hour: the email need not wait that long.
+      await store.transaction((tx) => tx.failJob(post, "Graph answered 503", at(7200), false));
+      expect(idsOf(await claim(store, "w1"))).toEqual([mail]);
+      await store.transaction((tx) => tx.completeJob(mail, at(3600)));
+      expect(idsOf(await claim(store, "w2", { now: at(7200) }))).toEqual([post]);
     });
 
     it("records who holds a claim and clears it on completion, failure and a person's retry", async () => {

@@ -7,10 +7,11 @@ import type { OutboxJob } from "./case-store.js";
  */
 export interface OutboxClaims {
   /**
-   * Claims up to `limit` jobs due at `now` for `workerId` until `leaseUntil`, oldest first. A job is not claimable
-   * while an earlier job of its case is held or due, so a case's effects happen in the order written, whichever
-   * server delivers them (one backing off after a failure does not hold the rest up). Jobs of `skipKinds` (told by
-   * Graph to wait) are left alone, and still hold up their case. Two workers never get the same job.
+   * Claims the due jobs of up to `limit` cases for `workerId` until `leaseUntil`, in the order written. A case is
+   * claimable when no job of it is held by a worker; the first due job of the case (the head) must not be of
+   * `skipKinds` (told by Graph to wait), and all its due jobs are claimed together, so one worker delivers a case's
+   * effects in the order written, whichever server it is (one backing off after a failure does not hold the rest
+   * up). A job of no case is a case of its own. Two workers never get the same job.
    */
   claimJobs(options: {
     workerId: string;

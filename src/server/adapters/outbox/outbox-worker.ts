@@ -156,9 +156,9 @@ export class OutboxWorker implements OutboxSignal {
 
   /**
    * Jobs of different cases are delivered side by side (their commits then share the store's fsyncs, and one slow
-   * job does not hold up every other case); the store gives out only the earliest pending job of a case, so a
-   * case's side effects happen in the order they were written, whichever server delivers them. Jobs of no case run
-   * one after another in the order claimed.
+   * job does not hold up every other case); the store gives a case's due jobs to one worker together, in the order
+   * written, and none while another worker holds one, so a case's side effects happen in order whichever server
+   * delivers them. Jobs of no case run one after another in the order claimed.
    */
   private async drain(): Promise<void> {
     const { store, clock } = this.options;
@@ -181,9 +181,12 @@ export class OutboxWorker implements OutboxSignal {
       let delivered = 0;
       await Promise.all(
         [...byCase.values()].map(async (queue) => {
+          let holding = false;
           for (const job of queue) {
-            // Stopping, or a kind told to wait (Retry-After) meanwhile: give the claim back untouched.
-            if (this.stopped || (this.pauses.get(job.kind) ?? 0) > clock.now().getTime()) {
+            // Stopping, or a kind told to wait (Retry-After): give the claim back untouched, and the rest of the
+            // case's with it, so its effects stay in order.
+            holding ||= this.stopped || (this.pauses.get(job.kind) ?? 0) > clock.now().getTime();
+            if (holding) {
               await this.release(job);
               continue;
             }

@@ -16,6 +16,22 @@ export async function claimJobs(
   options: { workerId: string; now: string; leaseUntil: string; limit: number; skipKinds?: readonly string[] },
   dialect: { skipLocked: boolean },
 ): Promise<OutboxTable[]> {
+  // On PostgreSQL the two statements are one transaction (SQLite's caller is in one already, the group commit's).
+  return dialect.skipLocked
+    ? db.transaction().execute((trx) => claimCases(trx, options, true))
+    : claimCases(db, options, false);
+}
+
+/**
+ * Claims the first due job of up to `limit` cases (the head: no earlier job of its case is held or due), then the
+ * rest of those cases' due jobs with it, so one worker delivers a case's due jobs one after another in one round.
+ * A job of no case is a case of its own.
+ */
+async function claimCases(
+  db: Kysely<Database>,
+  options: { workerId: string; now: string; leaseUntil: string; limit: number; skipKinds?: readonly string[] },
+  skipLocked: boolean,
+): Promise<OutboxTable[]> {
   let candidates = db
     .selectFrom("outbox as o")
     .select("o.id")
@@ -45,20 +61,26 @@ export async function claimJobs(
     .orderBy("o.created_at")
     .limit(options.limit);
   if (options.skipKinds?.length) candidates = candidates.where("o.kind", "not in", [...options.skipKinds]);
-  if (dialect.skipLocked) candidates = candidates.forUpdate().skipLocked();
-  const rows = await db
-    .updateTable("outbox")
-    .set({ claimed_by: options.workerId, lease_until: options.leaseUntil })
-    .where("id", "in", candidates)
-    .returningAll()
-    .execute();
-  // UPDATE … RETURNING gives no order: put them back in the order they were chosen.
-  return rows.sort(
-    (a, b) =>
-      a.next_attempt_at.localeCompare(b.next_attempt_at) ||
-      a.created_at.localeCompare(b.created_at) ||
-      (a.id < b.id ? -1 : 1),
-  );
+  if (skipLocked) candidates = candidates.forUpdate().skipLocked();
+  const claim = { claimed_by: options.workerId, lease_until: options.leaseUntil };
+  const heads = await db.updateTable("outbox").set(claim).where("id", "in", candidates).returningAll().execute();
+  const caseIds = [...new Set(heads.flatMap((h) => (h.case_id === null ? [] : [h.case_id])))];
+  // The rest of each case's due jobs: all later than its head (an earlier due one would have been the head). Another
+  // server cannot take them meanwhile: it sees the head still due, so they wait behind it, and then it is held.
+  const rest =
+    caseIds.length === 0
+      ? []
+      : await db
+          .updateTable("outbox")
+          .set(claim)
+          .where("status", "=", "pending")
+          .where("claimed_by", "is", null)
+          .where("next_attempt_at", "<=", options.now)
+          .where("case_id", "in", caseIds)
+          .returningAll()
+          .execute();
+  // UPDATE … RETURNING gives no order: in the order written, which is each case's order.
+  return [...heads, ...rest].sort((a, b) => a.created_at.localeCompare(b.created_at) || (a.id < b.id ? -1 : 1));
 }
 
 export async function renewClaims(
