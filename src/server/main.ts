@@ -89,6 +89,7 @@ async function main(): Promise<void> {
     minIntervalMs: { "post-board-card": 500 },
     leaseMs: config.outboxLeaseMs,
     unknownOutcomeWaitMs: config.outboxUnknownOutcomeWaitMs,
+    soleWorker: !shared,
     onError: (job, error) =>
       app.log.warn(
         { job: job.id, kind: job.kind, error: error instanceof Error ? error.message : "unknown" },

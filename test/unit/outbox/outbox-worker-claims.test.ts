@@ -80,6 +80,30 @@ describe("outbox worker with claims", () => {
     expect((await job(id)).status).toBe("done");
   });
 
+  test("a sole worker (SQLite) takes over a dead process's claims at start, without waiting for their leases", async () => {
+    const id = await enqueue();
+    await store.claimJobs({
+      workerId: "killed-process",
+      now: clock.now().toISOString(),
+      leaseUntil: new Date(clock.now().getTime() + 60 * SECOND).toISOString(),
+      limit: 1,
+    });
+    const seen: OutboxJob[] = [];
+    const w = new OutboxWorker({
+      store,
+      clock,
+      pollMs: 1e9,
+      handlers: { "send-email": async (j) => void seen.push(j) },
+      soleWorker: true,
+    });
+    w.start();
+    await w.idle();
+    await w.stop();
+    expect(seen).toHaveLength(1);
+    expect(seen[0]?.lastError).toContain(OUTCOME_UNKNOWN); // still checked for before anything is sent again
+    expect((await job(id)).status).toBe("done");
+  });
+
   test("on stop, lets a running job finish and gives back a claimed job it had not started", async () => {
     // Jobs of no case run one after another: the second waits, claimed, behind the first.
     const running = await enqueue();

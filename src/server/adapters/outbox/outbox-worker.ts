@@ -39,12 +39,19 @@ export interface OutboxWorkerOptions {
   unknownOutcomeWaitMs?: number;
   /** On stop, how long running jobs may take to finish before their claims are given back as cut short. */
   stopWaitMs?: number;
+  /**
+   * The only worker on its database (SQLite: one server). Claims found at start are then an earlier, dead process's:
+   * taken over at once (as outcome-unknown, so the marker check still runs) instead of after their leases.
+   */
+  soleWorker?: boolean;
 }
 
 const SECOND = 1000;
 const DEFAULT_LEASE = 60 * SECOND;
 const DEFAULT_UNKNOWN_OUTCOME_WAIT = 120 * SECOND;
 const DEFAULT_STOP_WAIT = 10 * SECOND;
+/** Later than any lease: with it, reclaimExpired takes over every claim (a sole worker's start). */
+const END_OF_TIME = "9999-12-31T23:59:59.999Z";
 const DEFAULT_DEAD_AFTER = 7 * 24 * 3600 * SECOND;
 const MAX_BACKOFF = 3600 * SECOND;
 
@@ -69,6 +76,7 @@ export class OutboxWorker implements OutboxSignal {
   private readonly held = new Set<string>();
   private renewal: NodeJS.Timeout | null = null;
   private lastReclaim = 0;
+  private reclaimedAtStart = false;
   readonly workerId: string;
 
   constructor(private readonly options: OutboxWorkerOptions) {
@@ -202,6 +210,11 @@ export class OutboxWorker implements OutboxSignal {
   /** Frees jobs whose worker died (lease run out), at most once per half lease: a write the others need not repeat. */
   private async reclaimFromDeadWorkers(): Promise<void> {
     const now = this.options.clock.now().getTime();
+    if (this.options.soleWorker && !this.reclaimedAtStart) {
+      this.reclaimedAtStart = true;
+      const iso = new Date(now).toISOString();
+      await this.options.store.reclaimExpired(END_OF_TIME, iso, this.workerId);
+    }
     if (now - this.lastReclaim < this.leaseMs / 2) return;
     this.lastReclaim = now;
     await this.options.store.reclaimExpired(
