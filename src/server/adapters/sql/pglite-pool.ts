@@ -50,7 +50,12 @@ export class PglitePool implements PostgresPool {
       },
     };
     if (this.options.searchPath) {
-      await pg.query(`set search_path to "${this.options.searchPath.replaceAll('"', '""')}"`);
+      try {
+        await pg.query(`set search_path to "${this.options.searchPath.replaceAll('"', '""')}"`);
+      } catch (error) {
+        client.release(); // the next borrower must not wait forever behind a failed hand-over
+        throw error;
+      }
     }
     return client as PostgresPoolClient;
   }
