@@ -102,16 +102,20 @@ export class OutboxWorker implements OutboxSignal {
       this.again = true;
       return;
     }
-    this.running = this.drain().finally(() => {
-      this.running = null;
-      if (this.stopped) return;
-      if (this.again) {
-        this.again = false;
-        this.notify();
-      } else {
-        this.schedule();
-      }
-    });
+    // A database error (say, PostgreSQL failing over) ends this round only: claims it held run out and are taken
+    // over, and the next poll tries again. Unhandled, it would end the process.
+    this.running = this.drain()
+      .catch(() => undefined)
+      .finally(() => {
+        this.running = null;
+        if (this.stopped) return;
+        if (this.again) {
+          this.again = false;
+          this.notify();
+        } else {
+          this.schedule();
+        }
+      });
   }
 
   /** Resolves when nothing is due now (tests and shutdown use it). */
@@ -213,14 +217,15 @@ export class OutboxWorker implements OutboxSignal {
     if (this.options.soleWorker && !this.reclaimedAtStart) {
       this.reclaimedAtStart = true;
       const iso = new Date(now).toISOString();
-      await this.options.store.reclaimExpired(END_OF_TIME, iso, this.workerId);
+      await this.options.store.reclaimExpired(END_OF_TIME, iso);
     }
     if (now - this.lastReclaim < this.leaseMs / 2) return;
     this.lastReclaim = now;
+    // Between rounds this worker holds nothing, so any claim of its own that ran out is one it lost track of (a
+    // database error mid-round): it is taken over like a dead server's.
     await this.options.store.reclaimExpired(
       new Date(now).toISOString(),
       new Date(now + this.unknownOutcomeWait).toISOString(),
-      this.workerId,
     );
   }
 
@@ -279,7 +284,10 @@ export class OutboxWorker implements OutboxSignal {
     const turn = (this.rateTurns.get(job.kind) ?? Promise.resolve()).then(async () => {
       if (this.stopped) return this.release(job);
       const now = this.options.clock.now().getTime();
-      const slot = await this.options.store.reserveRateSlot(job.kind, now, gap);
+      const slot = await this.options.store.reserveRateSlot(job.kind, now, gap).catch((error: unknown) => {
+        this.held.delete(job.id); // not started: its lease runs out and it is claimed again
+        throw error;
+      });
       if (slot > now) await (this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(slot - now);
       await this.deliver(job);
     });
