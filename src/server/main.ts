@@ -16,7 +16,7 @@ import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
 import { channelPostLimits } from "./adapters/outbox/rate-limits.js";
 import { DocxReportRenderer } from "./adapters/reports/docx-report-renderer.js";
 import { StoredPolicySource } from "./adapters/settings/stored-policy-source.js";
-import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
+import { openDatabase } from "./adapters/sql/open-database.js";
 import { applyRetention } from "./app/apply-retention.js";
 import { calendarFor } from "./app/case-calendar.js";
 import { caseLink } from "./app/case-link.js";
@@ -45,7 +45,7 @@ const DAILY_NOTICES_EVERY_MS = 10 * 60_000;
 /** The composition root: reads config, picks adapters, recovers, starts. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const store = await openSqliteCaseStore({ file: config.databaseFile });
+  const { store, scheduled, shared } = await openDatabase(config);
   const blobs = await new LocalBlobStore(config.blobDir).init();
   const m365 = config.tenant
     ? await openMicrosoft365({
@@ -101,8 +101,16 @@ async function main(): Promise<void> {
       [APPLY_RETENTION]: async () => void (await applyRetention({ deps })),
       [FILE_GOVERNANCE_DOCUMENT]: (job) => fileGovernanceDocument({ deps, jobId: job.id, payload: job.payload }),
     },
-    // Graph: channel messages 2/s per app per tenant AND 4/s per team (a post names its team, else the board's).
-    rateLimits: channelPostLimits({ teamOf: (job) => String(job.payload.teamId ?? config.tenant?.teamId ?? "board") }),
+    // Graph: channel messages 2/s per app per tenant — half a second apart, a slot shared by all servers in the
+    // database — AND 4/s per team (a post names its team, else the board's), counted in this process.
+    minIntervalMs: { "post-board-card": 500 },
+    rateLimits: channelPostLimits({
+      perTenantPerSecond: Number.POSITIVE_INFINITY,
+      teamOf: (job) => String(job.payload.teamId ?? config.tenant?.teamId ?? "board"),
+    }),
+    leaseMs: config.outboxLeaseMs,
+    unknownOutcomeWaitMs: config.outboxUnknownOutcomeWaitMs,
+    soleWorker: !shared,
     onError: (job, error) =>
       app.log.warn(
         { job: job.id, kind: job.kind, error: error instanceof Error ? error.message : "unknown" },
@@ -110,7 +118,9 @@ async function main(): Promise<void> {
       ),
   });
 
-  await recoverAfterCrash({ deps });
+  // With several servers on one data folder, another may be mid-intake: its temporary files and blobs not yet
+  // committed must not be swept away, so only a lone server (SQLite) tidies up at start.
+  if (!shared) await recoverAfterCrash({ deps });
   // Work out this year's and next year's bank holidays now, not during the first complaint of the day.
   const today = londonDateTime(new Date()).date;
   calendarFor(DEFAULT_POLICY).addWorkingDays(today, 300);
@@ -170,16 +180,20 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   worker.start();
   const daily = setInterval(() => {
-    queueDailyNotices({ deps }).catch((error: unknown) =>
-      app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "daily notices not queued"),
-    );
+    scheduled
+      .runExclusively("daily-notices", () => queueDailyNotices({ deps }))
+      .catch((error: unknown) =>
+        app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "daily notices not queued"),
+      );
   }, DAILY_NOTICES_EVERY_MS);
   daily.unref();
-  // Retention (daily) and the policy review reminder; a ScheduledWork port may take this over (one server runs it).
+  // Retention (daily) and the policy review reminder: one server queues them (and their job ids are fixed per day).
   const governance = setInterval(() => {
-    queueDailyGovernance({ deps }).catch((error: unknown) =>
-      app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "daily governance not queued"),
-    );
+    scheduled
+      .runExclusively("daily-governance", () => queueDailyGovernance({ deps }))
+      .catch((error: unknown) =>
+        app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "daily governance not queued"),
+      );
   }, DAILY_NOTICES_EVERY_MS);
   governance.unref();
   app.log.info({ mode: config.mode, url: config.publicUrl }, "Redress is running");

@@ -3,6 +3,7 @@ import type { ComplaintCase, DocumentKind } from "../domain/case.js";
 import type { SettingsVersion } from "../domain/settings.js";
 import type { Stage } from "../domain/stages.js";
 import type { GovernanceReads, GovernanceWrites } from "./governance-store.js";
+import type { OutboxClaims } from "./outbox-claims.js";
 
 /** A document held for a case. The bytes are in the blob store under `sha256`; filing copies them to the folder. */
 export interface DocumentRecord {
@@ -138,7 +139,7 @@ export interface CaseStoreTransaction extends GovernanceWrites {
   appendDataProtectionLog(entry: DataProtectionLogEntry): Promise<void>;
 }
 
-export interface CaseStore extends GovernanceReads {
+export interface CaseStore extends GovernanceReads, OutboxClaims {
   migrate(): Promise<void>;
   /** Runs `work` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(work: (tx: CaseStoreTransaction) => Promise<T>): Promise<T>;

@@ -38,6 +38,7 @@ import { boardColumns } from "./board-columns.js";
 import * as dataProtection from "./data-protection-queries.js";
 import * as governance from "./governance-queries.js";
 import { migrationProvider } from "./migrations.js";
+import * as claims from "./outbox-claims.js";
 import { type Param, PreparedQuery } from "./prepared-query.js";
 import type { CasesTable, Database, DocumentsTable, OutboxTable } from "./schema.js";
 import * as settingsQueries from "./settings-queries.js";
@@ -51,6 +52,10 @@ type Db = Kysely<Database> | Transaction<Database>;
 export class KyselyCaseStore implements CaseStore {
   /** The statements of every new case and change, compiled once for this store's dialect. */
   protected readonly hot = new HotQueries();
+  /** Whether claims lock with FOR UPDATE SKIP LOCKED (PostgreSQL; SQLite has one writer and no such clause). */
+  protected readonly skipLocked: boolean = false;
+  /** The PostgreSQL schema the tables live in, when not the default (one per store in tests). */
+  protected readonly schema: string | undefined = undefined;
 
   constructor(
     protected readonly db: Kysely<Database>,
@@ -58,7 +63,12 @@ export class KyselyCaseStore implements CaseStore {
   ) {}
 
   async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider }).migrateToLatest();
+    const { error, results } = await new Migrator({
+      db: this.db,
+      provider: migrationProvider,
+      // Kysely looks for its migration table in every schema unless told which: a PostgreSQL schema per store.
+      ...(this.schema ? { migrationTableSchema: this.schema } : {}),
+    }).migrateToLatest();
     const failed = results?.find((r) => r.status === "Error");
     if (error || failed) {
       throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ""}: ${String(error)}`);
@@ -225,6 +235,11 @@ export class KyselyCaseStore implements CaseStore {
     return work(this.db);
   }
 
+  /** Outbox claim bookkeeping: where the adapter can, committed without waiting for the disk (SQLite). */
+  protected writeLazily<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.write(work);
+  }
+
   async listReads(caseId: string): Promise<Array<{ actorId: string; at: string; via: string }>> {
     const rows = await this.db
       .selectFrom("case_reads")
@@ -258,6 +273,26 @@ export class KyselyCaseStore implements CaseStore {
   async getJob(jobId: string): Promise<OutboxJob | null> {
     const row = await this.db.selectFrom("outbox").selectAll().where("id", "=", jobId).executeTakeFirst();
     return row ? toJob(row) : null;
+  }
+
+  async claimJobs(options: Parameters<CaseStore["claimJobs"]>[0]): Promise<OutboxJob[]> {
+    return (await this.writeLazily((db) => claims.claimJobs(db, options, { skipLocked: this.skipLocked }))).map(toJob);
+  }
+
+  renewClaims(workerId: string, jobIds: readonly string[], leaseUntil: string): Promise<void> {
+    return this.writeLazily((db) => claims.renewClaims(db, workerId, jobIds, leaseUntil));
+  }
+
+  releaseClaims(...args: Parameters<CaseStore["releaseClaims"]>): Promise<void> {
+    return this.writeLazily((db) => claims.releaseClaims(db, ...args));
+  }
+
+  reclaimExpired(now: string, nextAttemptAt: string, exceptWorkerId?: string): Promise<number> {
+    return this.writeLazily((db) => claims.reclaimExpired(db, now, nextAttemptAt, exceptWorkerId));
+  }
+
+  reserveRateSlot(kind: string, nowMs: number, gapMs: number): Promise<number> {
+    return this.writeLazily((db) => claims.reserveRateSlot(db, kind, nowMs, gapMs));
   }
 
   async referencedBlobs(): Promise<Set<string>> {
@@ -413,7 +448,14 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
   async completeJob(jobId: string, doneAt: string): Promise<void> {
     await this.trx
       .updateTable("outbox")
-      .set((eb) => ({ status: "done", done_at: doneAt, attempts: eb("attempts", "+", 1), last_error: null }))
+      .set((eb) => ({
+        status: "done",
+        done_at: doneAt,
+        attempts: eb("attempts", "+", 1),
+        last_error: null,
+        claimed_by: null,
+        lease_until: null,
+      }))
       .where("id", "=", jobId)
       .execute();
   }
@@ -421,7 +463,14 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
   async reviveJob(jobId: string, at: string): Promise<void> {
     await this.trx
       .updateTable("outbox")
-      .set({ status: "pending", next_attempt_at: at, last_error: null, retried_at: at })
+      .set({
+        status: "pending",
+        next_attempt_at: at,
+        last_error: null,
+        retried_at: at,
+        claimed_by: null,
+        lease_until: null,
+      })
       .where("id", "=", jobId)
       .where("status", "!=", "done")
       .execute();
@@ -435,6 +484,8 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
         attempts: eb("attempts", "+", 1),
         last_error: error.slice(0, 2000),
         next_attempt_at: nextAttemptAt,
+        claimed_by: null,
+        lease_until: null,
       }))
       .where("id", "=", jobId)
       .execute();

@@ -177,6 +177,24 @@ const migrations: Record<string, Migration> = {
     },
   },
   "2026-11-27-030-governance": governanceMigration,
+  "2026-11-27-010-outbox-claims": {
+    async up(db: Kysely<unknown>) {
+      // Several servers share the outbox: a job is claimed by one worker with a lease it renews while it runs.
+      await db.schema.alterTable("outbox").addColumn("claimed_by", "text").execute();
+      await db.schema.alterTable("outbox").addColumn("lease_until", "text").execute();
+      await db.schema.createIndex("outbox_claimed").on("outbox").columns(["claimed_by", "lease_until"]).execute();
+      await db.schema
+        .createIndex("outbox_case_order")
+        .on("outbox")
+        .columns(["case_id", "status", "created_at"])
+        .execute();
+      await db.schema
+        .createTable("outbox_rate_slots")
+        .addColumn("kind", "text", (c) => c.primaryKey())
+        .addColumn("slot_ms", "bigint", (c) => c.notNull())
+        .execute();
+    },
+  },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -86,6 +86,15 @@ export interface OutboxTable {
   done_at: string | null;
   /** Added by migration 2026-11-26-001; absent (undefined) on rows read before it ran. */
   retried_at?: string | null;
+  /** The worker holding the job, and until when (migration 2026-11-27-010); null when nobody does. */
+  claimed_by?: string | null;
+  lease_until?: string | null;
+}
+
+/** The next free delivery slot of a rate-limited kind (epoch ms), shared by every server (2026-11-27-010). */
+export interface OutboxRateSlotsTable {
+  kind: string;
+  slot_ms: number | string;
 }
 
 /** Admin settings: immutable versions, the newest in force (migration 2026-11-27-040). */
@@ -128,4 +137,5 @@ export interface Database extends GovernanceTables {
   timeline: TimelineTable;
   case_reads: CaseReadsTable;
   outbox: OutboxTable;
+  outbox_rate_slots: OutboxRateSlotsTable;
 }
