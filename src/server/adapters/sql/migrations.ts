@@ -1,5 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import { boardColumns } from "./board-columns.js";
+import { createListingReads } from "./listing-reads-migration.js";
 
 /**
  * Migrations in Kysely's schema builder, so one list serves SQLite and PostgreSQL. Never edit a released migration:
@@ -147,6 +148,7 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  "2026-11-27-060-listing-reads": { up: createListingReads },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -86,6 +86,23 @@ export interface OutboxTable {
   retried_at?: string | null;
 }
 
+/** One listing (a board load) read by one person: its cases are in `listing_read_ranges` (migration 060). */
+export interface ListingReadsTable {
+  id: string;
+  actor_id: string;
+  at: string;
+  via: string;
+  case_count: number;
+}
+
+/** A run of consecutive references (`CMP-<ref_year>-<seq_from…seq_to>`) that a listing showed. */
+export interface ListingReadRangesTable {
+  listing_id: string;
+  ref_year: number;
+  seq_from: number;
+  seq_to: number;
+}
+
 export interface Database {
   cases: CasesTable;
   intake_keys: IntakeKeysTable;
@@ -94,4 +111,6 @@ export interface Database {
   timeline: TimelineTable;
   case_reads: CaseReadsTable;
   outbox: OutboxTable;
+  listing_reads: ListingReadsTable;
+  listing_read_ranges: ListingReadRangesTable;
 }

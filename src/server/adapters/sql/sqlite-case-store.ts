@@ -30,6 +30,10 @@ export class SqliteCaseStore extends KyselyCaseStore {
   protected override write<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
     return this.commits.run(work);
   }
+
+  protected override writeTogether<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.commits.run(work);
+  }
 }
 
 export async function openSqliteCaseStore(options: { file: string }): Promise<SqliteCaseStore> {
