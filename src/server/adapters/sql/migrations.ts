@@ -1,5 +1,6 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import { boardColumns } from "./board-columns.js";
+import { makeSparseCaseIndexesPartial } from "./case-index-migration.js";
 import { createListingReads } from "./listing-reads-migration.js";
 
 /**
@@ -149,6 +150,7 @@ const migrations: Record<string, Migration> = {
     },
   },
   "2026-11-27-060-listing-reads": { up: createListingReads },
+  "2026-11-27-061-partial-case-indexes": { up: makeSparseCaseIndexesPartial },
 };
 
 export const migrationProvider: MigrationProvider = {
