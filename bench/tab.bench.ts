@@ -139,9 +139,9 @@ export async function benchTab(): Promise<Figures> {
       warmServerCpuMs.push(Math.round((cpuSecondsOf(serverPid) - server0) * 1000));
     }
     const boardBytes = await page.evaluate(() => {
-      const entry = performance
-        .getEntriesByType("resource")
-        .find((e) => e.name.includes("/api/cases/board")) as PerformanceResourceTiming | undefined;
+      const entry = performance.getEntriesByType("resource").find((e) => e.name.includes("/api/cases/board")) as
+        | PerformanceResourceTiming
+        | undefined;
       return {
         transfer: entry?.transferSize ?? 0,
         decoded: entry?.decodedBodySize ?? 0,
