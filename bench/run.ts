@@ -47,7 +47,8 @@ import { benchTaskpane } from "./taskpane.bench.js";
 
 const PROFILE_DIR = process.env.BENCH_CPU_PROF ? path.resolve(process.env.BENCH_CPU_PROF) : null;
 /** Profiling slows everything down and the profile is written only on a clean exit: allow more time then. */
-const BUDGET_MS = PROFILE_DIR ? 400_000 : 170_000;
+// BENCH_BUDGET_MS raises it on a machine so busy that the run cannot finish in time (its figures say so).
+const BUDGET_MS = Number(process.env.BENCH_BUDGET_MS) || (PROFILE_DIR ? 400_000 : 170_000);
 const STOP_TIMEOUT_MS = PROFILE_DIR ? 30_000 : 5_000;
 /** Requests sent one at a time before each loaded run, for the service time without queueing. */
 const SEQUENTIAL_COUNT = { intake: 10, create: 50 } as const;

@@ -817,6 +817,35 @@ export function caseStoreContract(name: string, open: () => Promise<OpenedCaseSt
         ]);
         expect(await store.listReads(randomUUID())).toEqual([]);
       });
+
+      it("answers for each case of a listing recorded at once, and for no case it did not show", async () => {
+        const [a, b, c, d] = [buildCase(), buildCase(), buildCase(), buildCase()];
+        const otherYear = buildCase({ reference: "CMP-2001-0007" });
+        await insert(a, b, c, d, otherYear);
+        await store.recordReads([{ caseId: a.id, actorId: "user-h", at: "2026-03-02T12:00:00.000Z", via: "case" }]);
+        // The board showed a, c, d and the case of another year, not b: the runs must leave b out.
+        await store.recordListingRead({
+          actorId: "user-o",
+          at: "2026-03-02T11:00:00.000Z",
+          via: "board",
+          references: [d.reference, a.reference, otherYear.reference, c.reference],
+        });
+        await store.recordListingRead({
+          actorId: "user-o",
+          at: "2026-03-02T13:00:00.000Z",
+          via: "board",
+          references: [],
+        });
+        const board = { actorId: "user-o", at: "2026-03-02T11:00:00.000Z", via: "board" };
+        expect(await store.listReads(a.id)).toEqual([
+          board,
+          { actorId: "user-h", at: "2026-03-02T12:00:00.000Z", via: "case" },
+        ]);
+        expect(await store.listReads(b.id)).toEqual([]);
+        expect(await store.listReads(c.id)).toEqual([board]);
+        expect(await store.listReads(d.id)).toEqual([board]);
+        expect(await store.listReads(otherYear.id)).toEqual([board]);
+      });
     });
 
     describe("outbox", () => {

@@ -7,11 +7,6 @@ import { type CaseFilterInput, storeFilter } from "./list-cases.js";
 
 /** A board holds at most this many cards; beyond it the caller narrows the filters. */
 export const BOARD_LIMIT = 20_000;
-/**
- * Reads are recorded in batches: few enough statements that a board of 10,000 costs two commits, small enough to
- * stay under SQLite's and PostgreSQL's limits on parameters per statement (5 per read).
- */
-const READ_BATCH = 5000;
 
 export interface ListCaseCardsOptions {
   deps: AppDeps;
@@ -41,11 +36,12 @@ export async function listCaseCards({ deps, actor, filter }: ListCaseCardsOption
       card,
     }))
     .filter((v): v is CaseCardListing["cards"][number] => v.view !== "none");
-  const at = now.toISOString();
-  for (let i = 0; i < cards.length; i += READ_BATCH) {
-    await deps.store.recordReads(
-      cards.slice(i, i + READ_BATCH).map((v) => ({ caseId: v.card.id, actorId: actor.id, at, via: "board" })),
-    );
-  }
+  // One record for the whole board (who, when, and the runs of references it showed), not one row per card.
+  await deps.store.recordListingRead({
+    actorId: actor.id,
+    at: now.toISOString(),
+    via: "board",
+    references: cards.map((v) => v.card.reference),
+  });
   return { cards, today, truncated };
 }

@@ -129,14 +129,19 @@ function relativeWorkingDays(settings: CalendarSettings, today: PlainDate): (d: 
   };
 }
 
-/** A board card. Status cards (staff who logged the case) carry nothing of its content. */
+/**
+ * A board card. Status cards (staff who logged the case) carry nothing of its content. Written as one object
+ * literal per card, not a spread of a shared part: V8 builds 10,000 spread copies into slow dictionary objects,
+ * which cost more than the rest of the board's presentation together.
+ */
 export function presentCard(
   view: "full" | "status",
   card: CaseCard,
   today: PlainDate,
   daysLeft: ReturnType<typeof workingDaysLeftMemo> = workingDaysLeftMemo(today),
 ): CaseCardView {
-  const status = {
+  const full = view === "full";
+  return {
     id: card.id,
     reference: card.reference,
     stage: card.stage,
@@ -145,25 +150,11 @@ export function presentCard(
     workingDaysLeft: daysLeft(card.calendar, card.dueDate),
     overdue: card.dueDate !== null && card.dueDate < today,
     view,
-  };
-  if (view === "status") {
-    return {
-      ...status,
-      subject: null,
-      complainantName: null,
-      category: null,
-      serious: false,
-      handlerId: null,
-      boardMemberId: null,
-    };
-  }
-  return {
-    ...status,
-    subject: card.subject,
-    complainantName: card.complainantName,
-    category: card.category,
-    serious: card.serious,
-    handlerId: card.handlerId,
-    boardMemberId: card.boardMemberId,
+    subject: full ? card.subject : null,
+    complainantName: full ? card.complainantName : null,
+    category: full ? card.category : null,
+    serious: full ? card.serious : false,
+    handlerId: full ? card.handlerId : null,
+    boardMemberId: full ? card.boardMemberId : null,
   };
 }

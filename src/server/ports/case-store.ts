@@ -155,6 +155,12 @@ export interface CaseStore extends GovernanceReads, OutboxClaims {
   listTimeline(caseId: string): Promise<TimelineEntry[]>;
   /** Every read of a case is recorded: who, when, how. */
   recordReads(reads: ReadonlyArray<{ caseId: string; actorId: string; at: string; via: string }>): Promise<void>;
+  /**
+   * One listing's reads at once (a board of thousands of cases): who, when, how, and each case's reference. Kept
+   * compactly, but `listReads` answers for each case exactly as if every case's read had been recorded alone.
+   */
+  recordListingRead(read: { actorId: string; at: string; via: string; references: readonly string[] }): Promise<void>;
+  /** Every recorded read of the case, its own and the listings that showed it, oldest first. */
   listReads(caseId: string): Promise<Array<{ actorId: string; at: string; via: string }>>;
   /** Jobs due now, oldest first. */
   dueJobs(now: string, limit: number): Promise<OutboxJob[]>;

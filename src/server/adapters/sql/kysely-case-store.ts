@@ -37,6 +37,7 @@ import type {
 import { boardColumns } from "./board-columns.js";
 import * as dataProtection from "./data-protection-queries.js";
 import * as governance from "./governance-queries.js";
+import { insertListingRead, type ListingRead, listingReadsOf } from "./listing-reads.js";
 import { migrationProvider } from "./migrations.js";
 import * as claims from "./outbox-claims.js";
 import { type Param, PreparedQuery } from "./prepared-query.js";
@@ -240,6 +241,15 @@ export class KyselyCaseStore implements CaseStore {
     return this.write(work);
   }
 
+  recordListingRead(read: ListingRead): Promise<void> {
+    return this.writeTogether((db) => insertListingRead(db, read));
+  }
+
+  /** Writes that must commit together outside a port transaction (a listing and its runs). */
+  protected writeTogether<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.db.transaction().execute(work);
+  }
+
   async listReads(caseId: string): Promise<Array<{ actorId: string; at: string; via: string }>> {
     const rows = await this.db
       .selectFrom("case_reads")
@@ -247,7 +257,11 @@ export class KyselyCaseStore implements CaseStore {
       .where("case_id", "=", caseId)
       .orderBy("at")
       .execute();
-    return rows.map((r) => ({ actorId: r.actor_id, at: r.at, via: r.via }));
+    const own = rows.map((r) => ({ actorId: r.actor_id, at: r.at, via: r.via }));
+    // A stable sort: at the same instant, the case's own reads come before the listings'.
+    return [...own, ...(await listingReadsOf(this.db, caseId))].sort((a, b) =>
+      a.at < b.at ? -1 : a.at > b.at ? 1 : 0,
+    );
   }
 
   async dueJobs(now: string, limit: number): Promise<OutboxJob[]> {

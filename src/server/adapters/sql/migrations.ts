@@ -1,6 +1,8 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import { boardColumns } from "./board-columns.js";
+import { makeSparseCaseIndexesPartial } from "./case-index-migration.js";
 import { governanceMigration } from "./governance-migration.js";
+import { createListingReads } from "./listing-reads-migration.js";
 
 /**
  * Migrations in Kysely's schema builder, so one list serves SQLite and PostgreSQL. Never edit a released migration:
@@ -195,6 +197,8 @@ const migrations: Record<string, Migration> = {
         .execute();
     },
   },
+  "2026-11-27-060-listing-reads": { up: createListingReads },
+  "2026-11-27-061-partial-case-indexes": { up: makeSparseCaseIndexesPartial },
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -126,6 +126,23 @@ export interface AppSecretsTable {
   value: string;
 }
 
+/** One listing (a board load) read by one person: its cases are in `listing_read_ranges` (migration 060). */
+export interface ListingReadsTable {
+  id: string;
+  actor_id: string;
+  at: string;
+  via: string;
+  case_count: number;
+}
+
+/** A run of consecutive references (`CMP-<ref_year>-<seq_from…seq_to>`) that a listing showed. */
+export interface ListingReadRangesTable {
+  listing_id: string;
+  ref_year: number;
+  seq_from: number;
+  seq_to: number;
+}
+
 export interface Database extends GovernanceTables {
   settings_versions: SettingsVersionsTable;
   data_protection_log: DataProtectionLogTable;
@@ -138,4 +155,6 @@ export interface Database extends GovernanceTables {
   case_reads: CaseReadsTable;
   outbox: OutboxTable;
   outbox_rate_slots: OutboxRateSlotsTable;
+  listing_reads: ListingReadsTable;
+  listing_read_ranges: ListingReadRangesTable;
 }
