@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { HttpContext } from "./context.js";
 import { registerErrorHandling } from "./error-handler.js";
 import { registerAddinIconRoutes } from "./routes/addin-icons.js";
+import { registerAuditRoutes } from "./routes/audit.js";
 import { registerCaseRoutes } from "./routes/cases.js";
 import { registerClientConfigRoute } from "./routes/client-config.js";
 import { registerDeliveryRoutes } from "./routes/deliveries.js";
@@ -56,6 +57,7 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerDocumentRoutes(app, ctx);
   registerOutlookRoutes(app, ctx);
   registerAddinIconRoutes(app);
+  registerAuditRoutes(app, ctx);
   await registerWebRoutes(app, { webRoot: options.webRoot });
   return app;
 }

@@ -16,6 +16,9 @@ import { currentDeadline } from "../../domain/deadlines.js";
 import { DEFAULT_POLICY } from "../../domain/policy.js";
 import type { Stage } from "../../domain/stages.js";
 import type {
+  AccessEvent,
+  AuditEntry,
+  AuditQuery,
   CaseCard,
   CaseListFilter,
   CasePage,
@@ -25,6 +28,7 @@ import type {
   OutboxJob,
   TimelineEntry,
 } from "../../ports/case-store.js";
+import { auditActors, recordAccess, searchAudit } from "./audit-queries.js";
 import { boardColumns } from "./board-columns.js";
 import { migrationProvider } from "./migrations.js";
 import { type Param, PreparedQuery } from "./prepared-query.js";
@@ -206,6 +210,16 @@ export class KyselyCaseStore implements CaseStore {
         .values(reads.map((r) => ({ id: randomUUID(), case_id: r.caseId, actor_id: r.actorId, at: r.at, via: r.via })))
         .execute(),
     );
+  }
+
+  searchAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    return searchAudit(this.db, query);
+  }
+  recordAccess(event: AccessEvent): Promise<void> {
+    return this.write((db) => recordAccess(db, event));
+  }
+  auditActors(): Promise<string[]> {
+    return auditActors(this.db);
   }
 
   /** A write that is not part of a transaction of the port (the audit of reads): committed on its own here. */

@@ -1,4 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
+import { auditMigrations } from "./audit-migrations.js";
 import { boardColumns } from "./board-columns.js";
 
 /**
@@ -147,6 +148,7 @@ const migrations: Record<string, Migration> = {
       }
     },
   },
+  ...auditMigrations,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -86,6 +86,17 @@ export interface OutboxTable {
   retried_at?: string | null;
 }
 
+/** Accesses that are not a read of one case: audit searches, exports, reports (migration 2026-11-27-050). */
+export interface AuditEventsTable {
+  id: string;
+  at: string;
+  actor_id: string;
+  kind: string;
+  case_id: string | null;
+  /** JSON: what was asked for (filters), never personal data beyond ids. */
+  detail: string;
+}
+
 export interface Database {
   cases: CasesTable;
   intake_keys: IntakeKeysTable;
@@ -94,4 +105,5 @@ export interface Database {
   timeline: TimelineTable;
   case_reads: CaseReadsTable;
   outbox: OutboxTable;
+  audit_events: AuditEventsTable;
 }

@@ -3,6 +3,7 @@ import { z } from "zod";
 import * as api from "../../../contracts/api.js";
 import { ERROR_CODES } from "../../../contracts/error-codes.js";
 import * as outlook from "../../../contracts/outlook.js";
+import { auditOpenApiPaths } from "./audit.js";
 import { TRANSITION_ROUTES } from "./transitions.js";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -151,6 +152,7 @@ export function buildOpenApi(): Record<string, unknown> {
       },
     };
   }
+  Object.assign(paths, auditOpenApiPaths(json));
   return {
     openapi: "3.1.0",
     info: {
