@@ -15,6 +15,7 @@ import { registerOpenApiRoute } from "./routes/openapi.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
 import { registerTabSupportRoutes } from "./routes/tab-support.js";
 import { registerTransitionRoutes } from "./routes/transitions.js";
+import { collectRoutes, registerRouteInventoryRoute } from "./route-inventory.js";
 import { registerWebRoutes } from "./web-routes.js";
 
 const JSON_BODY_LIMIT = 1024 * 1024;
@@ -41,6 +42,7 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
     return503OnClosing: true,
     forceCloseConnections: "idle",
   });
+  const routes = collectRoutes(app);
   // Emails and documents are passed on as streams; each route decides what it accepts (415 otherwise).
   app.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
   registerErrorHandling(app);
@@ -59,5 +61,6 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerAddinIconRoutes(app);
   registerAuditRoutes(app, ctx);
   await registerWebRoutes(app, { webRoot: options.webRoot });
+  registerRouteInventoryRoute(app, ctx, routes);
   return app;
 }
