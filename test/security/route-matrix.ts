@@ -146,7 +146,6 @@ export const caseChange = (
 });
 
 /** The procedure's roles per action (DESIGN.md §1): oversight acts on any case, others only on their own. */
-const oversight = (p: Persona) => has(p, "triage") || has(p, "direct");
 const assignedHandler = (p: Persona, c: PlantedCase) => has(p, "handle") && c.handlerId === p;
 const assignedBoard = (p: Persona, c: PlantedCase) => has(p, "board") && c.boardMemberId === p;
 type Who = "triage" | "direct" | "handle" | "board";

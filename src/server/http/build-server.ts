@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import type { HttpContext } from "./context.js";
 import { registerErrorHandling } from "./error-handler.js";
+import { collectRoutes, registerRouteInventoryRoute } from "./route-inventory.js";
 import { registerAddinIconRoutes } from "./routes/addin-icons.js";
 import { registerAuditRoutes } from "./routes/audit.js";
 import { registerCaseRoutes } from "./routes/cases.js";
@@ -15,7 +16,6 @@ import { registerOpenApiRoute } from "./routes/openapi.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
 import { registerTabSupportRoutes } from "./routes/tab-support.js";
 import { registerTransitionRoutes } from "./routes/transitions.js";
-import { collectRoutes, registerRouteInventoryRoute } from "./route-inventory.js";
 import { registerWebRoutes } from "./web-routes.js";
 
 const JSON_BODY_LIMIT = 1024 * 1024;
