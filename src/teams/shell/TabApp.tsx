@@ -1,5 +1,6 @@
 import { useCallback, useEffect, useState } from "react";
 import { RedressProvider, type TRedressThemeName } from "../../web/theme.js";
+import { AuditLink, AuditView } from "../audit/AuditView.js";
 import { Board } from "../board/Board.js";
 import { CasePage } from "../case/CasePage.js";
 import { PostalComplaintDialog } from "../dialogs/PostalComplaintDialog.js";
@@ -13,6 +14,7 @@ export function TabApp({ host }: { host: TabHost }) {
   const [theme, setTheme] = useState<TRedressThemeName>(host.theme);
   const [caseId, setCaseId] = useState<string | null>(host.initialCaseId);
   const [reloadKey, setReloadKey] = useState(0);
+  const [audit, setAudit] = useState(false);
   // Mounted only while in use (a fresh form each time, no focus-trap machinery on the board meanwhile), and closed
   // before it is removed so the dialog gives the page back (focus, aria-hidden) as it does on any close.
   const [postal, setPostal] = useState<"closed" | "open" | "closing">("closed");
@@ -50,8 +52,13 @@ export function TabApp({ host }: { host: TabHost }) {
         <Header standalone={host.kind === "browser"} theme={theme} onTheme={setTheme} />
         {caseId ? (
           <CasePage caseId={caseId} onBack={() => open(null)} onChanged={() => setReloadKey((k) => k + 1)} />
+        ) : audit ? (
+          <AuditView onBack={() => setAudit(false)} onOpenCase={open} />
         ) : (
-          <Board onOpen={open} onLogPostal={() => setPostal("open")} reloadKey={reloadKey} />
+          <>
+            <AuditLink onOpen={() => setAudit(true)} />
+            <Board onOpen={open} onLogPostal={() => setPostal("open")} reloadKey={reloadKey} />
+          </>
         )}
         {postal !== "closed" && (
           <PostalComplaintDialog
