@@ -158,6 +158,15 @@ describe("the organisation-wide search", () => {
     );
   });
 
+  test("the routes are described in /api/openapi.json", async () => {
+    const doc = await api(server.baseUrl, null, "GET", "/api/openapi.json");
+    for (const path of ["/api/audit", "/api/audit/people", "/api/cases/{id}/audit"]) {
+      expect(doc.body.paths[path]?.get, path).toBeDefined();
+    }
+    const names = doc.body.paths["/api/audit"].get.parameters.map((p: Json) => p.name);
+    expect(names).toEqual(expect.arrayContaining(["actor", "from", "to", "type", "cursor", "limit"]));
+  });
+
   test("directors only", async () => {
     for (const persona of ["staff", "handler-2", "ops-director", "board-member-2", "admin"] as const) {
       expect((await get(persona, "/api/audit")).status, persona).toBe(403);

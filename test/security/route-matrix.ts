@@ -5,7 +5,7 @@
  *
  *   "GET /api/things/:id": caseRoute({ view: "full" }),            // per-case read: full view only, else 404
  *   "POST /api/things": signedIn({ request: () => ({ ... }) }),    // anyone signed in; answers scanned for canaries
- *   "GET /api/reports/x": roles(["director", "director-2"]),       // only these personas, others 403
+ *   "GET /api/reports/x": roles(DIRECTORS, req, { aggregatesOnly: true }), // only these; counts, never a case's data
  *   "GET /healthz": publicRoute(),                                 // no token; must carry no case data at all
  *
  * Who may see a case (DESIGN.md §1) is `viewOf` below, written from the design, not from the code under test.
@@ -82,6 +82,11 @@ export interface RouteRule {
    * due date. Hidden cases may then appear as status views, never with content.
    */
   statusException?: boolean;
+  /**
+   * Reports and dashboards: aggregates only. No case's canary, reference or id may appear, whoever asks — even a
+   * director who may open every case.
+   */
+  aggregatesOnly?: boolean;
 }
 
 export const publicRoute = (requests?: RouteRule["requests"]): RouteRule => ({ kind: "public", requests });
@@ -164,7 +169,7 @@ function actionRule(who: readonly Who[], path: (c: PlantedCase) => string, body:
 const action = (name: string, who: readonly Who[], body: unknown) =>
   actionRule(who, (c) => `/api/cases/${c.id}/${name}`, body);
 
-const DIRECTORS: readonly Persona[] = ["director", "director-2"];
+export const DIRECTORS: readonly Persona[] = ["director", "director-2"];
 const unknownId = "00000000-0000-4000-8000-000000000000";
 
 /** Searches that must find nothing a caller may not see: by name, address, reference, canary subject. */
