@@ -55,10 +55,12 @@ async function send(caller: Caller, r: Request): Promise<Answer> {
           : JSON.stringify(r.body);
   }
   const res = await fetch(`${server.baseUrl}${r.path}`, { method: r.method, headers, body, redirect: "manual" });
-  const text = Buffer.from(await res.arrayBuffer()).toString("utf8");
+  // Headers are scanned with the body: a Location or Content-Disposition can leak as well as JSON can.
+  const head = [...res.headers.entries()].map(([k, v]) => `${k}: ${v}`).join("\n");
+  const text = `${head}\n\n${Buffer.from(await res.arrayBuffer()).toString("utf8")}`;
   let json: Answer["json"] = null;
   try {
-    json = JSON.parse(text);
+    json = JSON.parse(text.slice(text.indexOf("\n\n") + 2));
   } catch {
     json = null;
   }
