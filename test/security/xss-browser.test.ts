@@ -76,6 +76,8 @@ beforeAll(async () => {
     });
     placed += 2;
   }
+  // Settings (category names, awarding organisations) join here as the settings routes arrive: post each a payload
+  // from next(…) and count it in `placed`; the pages below render them wherever the tab shows them.
   const [first, second] = emailCases;
   // Notes: triage (category, nature, notes), actions, documents' names, the outcome and its letter.
   await post("ops-director", `/api/cases/${first.id}/triage`, {
@@ -191,6 +193,11 @@ describe("hostile content rendered: 0 executions", () => {
           .waitFor();
         await settle(page);
         renders.push("board");
+        executions.push(...(await hitsIn(page)));
+        // The same cards as the list view.
+        await page.getByRole("group", { name: "View" }).getByRole("button", { name: "List" }).click();
+        await settle(page);
+        renders.push("case list");
         executions.push(...(await hitsIn(page)));
 
         // Each email case's page: email frame (sanitised, sandboxed), documents, timeline, actions, outcome.
