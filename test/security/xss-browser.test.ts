@@ -211,7 +211,7 @@ describe("hostile content rendered: 0 executions", () => {
           await settle(page);
           if (c === emailCases[0]) {
             // The payloads are there, shown as text: the triage nature starts with the corpus's first payload.
-            expect(await page.locator("main").innerText()).toContain(payloads[0]?.text);
+            expect(await page.locator("main").textContent()).toContain(payloads[0]?.text);
           }
           renders.push(`case ${c.reference}`);
           executions.push(...(await hitsIn(page)));
