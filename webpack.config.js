@@ -41,6 +41,8 @@ export default (_env, argv) => {
     entry: {
       taskpane: "./src/outlook/taskpane.tsx",
       tab: "./src/teams/tab.tsx",
+      // The Office dialog's sign-in page (MSAL redirect), opened only when NAA and Office SSO both fail.
+      "auth-dialog": "./src/web/auth-dialog/auth-dialog.ts",
     },
     output: {
       path: path.join(root, "dist/web"),
@@ -76,6 +78,11 @@ export default (_env, argv) => {
         filename: "tab.html",
         chunks: ["tab"],
         templateContent: shell({ title: "Complaints case board — Redress" }),
+      }),
+      new HtmlWebpackPlugin({
+        filename: "auth-dialog.html",
+        chunks: ["auth-dialog"],
+        templateContent: shell({ title: "Sign in — Redress" }),
       }),
     ],
     optimization: {

@@ -61,6 +61,39 @@ export async function validateUnifiedManifest(
   for (const size of [16, 32, 80]) await expectSize(`icon-${size}.png`, size);
   const hidden = manifest.extensions?.[0]?.alternates?.[0]?.hide?.customOfficeAddin?.officeAddinId;
   if (hidden !== values.addinId) problems.push("extensions[0].alternates must hide the XML add-in by its Id");
+  problems.push(...addinPermissionProblems(json));
+  return problems;
+}
+
+/**
+ * The schema takes any string as a resource-specific permission's name, so a misspelt one would pass it silently.
+ * The Outlook add-in needs read/write mailbox (the "Complaint" category) and shared folders/mailboxes — the unified
+ * manifest's equivalent of the XML `<SupportsSharedFolders>true` (learn.microsoft.com: "Implement shared folders and
+ * shared mailbox scenarios in an Outlook add-in").
+ */
+const ADDIN_PERMISSIONS = ["Mailbox.ReadWrite.User", "Mailbox.SharedFolder"] as const;
+const KNOWN_MAILBOX_PERMISSIONS = new Set([
+  "MailboxItem.Read.User",
+  "MailboxItem.ReadWrite.User",
+  "Mailbox.ReadWrite.User",
+  "Mailbox.SharedFolder",
+]);
+
+function addinPermissionProblems(json: Record<string, unknown>): string[] {
+  const granted =
+    (json as { authorization?: { permissions?: { resourceSpecific?: Array<{ name: string; type: string }> } } })
+      .authorization?.permissions?.resourceSpecific ?? [];
+  const problems: string[] = [];
+  for (const name of ADDIN_PERMISSIONS) {
+    if (!granted.some((p) => p.name === name && p.type === "Delegated")) {
+      problems.push(`authorization.permissions.resourceSpecific must grant ${name} (Delegated)`);
+    }
+  }
+  for (const p of granted) {
+    if (p.name.startsWith("Mailbox") && !KNOWN_MAILBOX_PERMISSIONS.has(p.name)) {
+      problems.push(`authorization.permissions.resourceSpecific: unknown mailbox permission ${p.name}`);
+    }
+  }
   return problems;
 }
 

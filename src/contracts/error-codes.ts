@@ -29,6 +29,11 @@ export const ERROR_CODES = [
   "UNSUPPORTED_MEDIA_TYPE",
   /** The feature is not available in this mode (for example the development sign-in with a tenant configured). */
   "NOT_AVAILABLE",
+  /**
+   * Redress could not read the email from the person's mailbox through Microsoft Graph (no consent for Mail.Read, no
+   * access to the shared mailbox, Graph unavailable): the add-in then sends the message's parts instead.
+   */
+  "MAILBOX_UNREADABLE",
   /** Anything unexpected; the message never carries internals. */
   "INTERNAL",
 ] as const;

@@ -53,3 +53,27 @@ export const ZEmailParts = z
 
 export type TEmailParts = z.infer<typeof ZEmailParts>;
 export type TEmailPartsInput = z.input<typeof ZEmailParts>;
+
+/**
+ * Older Outlook clients (Mailbox < 1.14) cannot hand over the .eml, so the add-in names the item and the server reads
+ * its MIME through Microsoft Graph with the person's own rights (on-behalf-of, Mail.Read; Mail.Read.Shared for a
+ * shared mailbox). Body of POST /api/intake/outlook-item, and of POST /api/cases/{id}/emails as
+ * `application/vnd.redress.outlook-item+json`.
+ */
+export const ZOutlookItemRef = z
+  .object({
+    /** The item's REST id (`Office.context.mailbox.convertToRestId(itemId, RestVersion.v2_0)`). */
+    itemId: z
+      .string()
+      .trim()
+      .min(1)
+      .max(1000)
+      .regex(/^[A-Za-z0-9+/=_-]+$/, "Not an Outlook REST item id."),
+    /** The shared mailbox (or the delegator's) the item is in; absent for the person's own mailbox. */
+    mailbox: z.email().max(320).nullish(),
+  })
+  .strict();
+
+export type TOutlookItemRef = z.infer<typeof ZOutlookItemRef>;
+
+export { OUTLOOK_ITEM_MEDIA_TYPE } from "./media-types.js";

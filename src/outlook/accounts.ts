@@ -1,7 +1,8 @@
 /**
  * The pane's AccountManager inside Outlook. The server decides the mode (GET /api/client-config): embedded mode
  * signs in as a development persona; Microsoft 365 mode tries Nested App Authentication, then Office SSO
- * (`Office.auth.getAccessToken`), behind the same interface (src/web/auth/account-manager.ts).
+ * (`Office.auth.getAccessToken`), then an Office dialog with Redress's own sign-in page, behind the same interface
+ * (src/web/auth/account-manager.ts).
  */
 import type { AccountManager } from "../web/auth/account-manager.js";
 import { createAccountManager } from "../web/auth/create-account-manager.js";
@@ -12,5 +13,10 @@ export function accountManagerForOutlook(persona = "staff"): Promise<AccountMana
     persona,
     naaSupported: () => Office.context.requirements.isSetSupported("NestedAppAuth", "1.1"),
     hostSso: () => Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true }),
+    // Loaded only when needed: the dialog is the last resort, and the pane's first paint stays small.
+    interactive: async () => {
+      const { officeDialogSignIn } = await import("../web/auth/office-dialog-sign-in.js");
+      return officeDialogSignIn(Office, { dialogUrl: new URL("/auth-dialog.html", window.location.origin).href });
+    },
   });
 }

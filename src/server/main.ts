@@ -4,6 +4,7 @@ import { streamingEnvelopeReader } from "./adapters/email/envelope-reader.js";
 import { WorkerEmailParser } from "./adapters/email/worker-email-parser.js";
 import { LocalBlobStore } from "./adapters/files/local-blob-store.js";
 import { LocalFolderDocumentStore } from "./adapters/files/local-folder-document-store.js";
+import { GraphReadinessProbe } from "./adapters/graph/graph-readiness-probe.js";
 import { openMicrosoft365 } from "./adapters/graph/open-microsoft365.js";
 import { CachingTokenVerifier } from "./adapters/identity/caching-token-verifier.js";
 import { DevIdentityProvider } from "./adapters/identity/dev-identity-provider.js";
@@ -12,9 +13,11 @@ import { newTimeOrderedId } from "./adapters/ids/time-ordered-id.js";
 import { DocxLetterRenderer } from "./adapters/letters/docx-letter-renderer.js";
 import { DevOutboxRecorder } from "./adapters/local/dev-outbox-recorder.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
+import { channelPostLimits } from "./adapters/outbox/rate-limits.js";
 import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
 import { calendarFor } from "./app/case-calendar.js";
 import { caseLink } from "./app/case-link.js";
+import { checkReadiness } from "./app/check-readiness.js";
 import type { DeliveryDeps } from "./app/delivery-deps.js";
 import type { AppDeps } from "./app/deps.js";
 import { EXTRACT_EMAIL_PARTS, extractEmailParts } from "./app/extract-email-parts.js";
@@ -69,6 +72,7 @@ async function main(): Promise<void> {
     mailer: m365?.mailer ?? (devOutbox as DevOutboxRecorder),
     activity: m365?.activity ?? (devOutbox as DevOutboxRecorder),
     acceptanceStartsAppealWindow: m365 !== null,
+    postedCardInformsBoard: m365 !== null,
     caseUrl: (caseId) =>
       caseLink({ publicUrl: config.publicUrl, teamsAppId: config.tenant?.teamsAppId ?? null, caseId }),
   };
@@ -85,8 +89,8 @@ async function main(): Promise<void> {
       "send-email": (job) => sendCaseEmail({ deps, delivery, job }),
       "notify-person": (job) => notifyPerson({ deps, delivery, job }),
     },
-    // Graph: channel messages 2/s per app per tenant (4/s per team); one server, so half a second apart.
-    minIntervalMs: { "post-board-card": 500 },
+    // Graph: channel messages 2/s per app per tenant AND 4/s per team (a post names its team, else the board's).
+    rateLimits: channelPostLimits({ teamOf: (job) => String(job.payload.teamId ?? config.tenant?.teamId ?? "board") }),
     onError: (job, error) =>
       app.log.warn(
         { job: job.id, kind: job.kind, error: error instanceof Error ? error.message : "unknown" },
@@ -106,6 +110,10 @@ async function main(): Promise<void> {
       "No sign-in is configured: the development sign-in is off with NODE_ENV=production; set TENANT_ID and the other Microsoft 365 settings.",
     ]);
   }
+  const readinessProbes =
+    m365 && config.tenant
+      ? [new GraphReadinessProbe({ graph: m365.graph.appGraph, driveId: config.tenant.driveId })]
+      : [];
   const webRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "../web");
   const app = await buildServer(
     {
@@ -115,19 +123,32 @@ async function main(): Promise<void> {
       verifier: new CachingTokenVerifier(verifier),
       devIdentity,
       devOutbox,
+      mailboxReader: m365?.mailboxReader ?? null,
       outboxBacklog: async () => (await store.listJobs({ status: "pending" })).length,
+      readiness: () => checkReadiness({ deps, probes: readinessProbes }),
     },
     { webRoot },
   );
 
+  let stopping = false;
   const shutdown = async (signalName: string) => {
+    if (stopping) return;
+    stopping = true;
     app.log.info({ signal: signalName }, "shutting down");
+    // App Service (and any supervisor) kills the process some seconds after SIGTERM: leave on our own terms first.
+    setTimeout(() => {
+      app.log.error({ graceMs: config.shutdownGraceMs }, "requests or jobs still running at the deadline; exiting");
+      process.exit(1);
+    }, config.shutdownGraceMs).unref();
     clearInterval(daily);
+    // In-flight requests finish first (new ones get 503 and idle connections close), then the worker stops taking
+    // jobs and waits for the ones it holds: a request's outbox jobs are committed before the worker goes.
     await app.close();
     await worker.stop();
     await emailParser.close();
     await store.close();
     m365?.graph.close();
+    app.log.info("stopped cleanly");
     process.exit(0);
   };
   process.once("SIGTERM", () => void shutdown("SIGTERM"));

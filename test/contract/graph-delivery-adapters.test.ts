@@ -64,10 +64,15 @@ describe("Graph delivery adapters", () => {
     const other = new GraphMailer({ graph: graph.appGraph, sharedMailbox: "someone.else@example.org" });
     const refused = (await other.send(email("x")).catch((e: unknown) => e)) as DeliveryError;
     expect(refused.permanent).toBe(true);
+    // The status and Graph's code travel as fields: the worker branches on them, never on the message's words.
+    expect(refused.status).toBe(403);
+    expect(refused.graphCode).toBeTruthy();
     emulator.faults.add({ match: /sendMail$/, kind: "status", status: 429, retryAfterSeconds: 3, times: 1 });
     const throttled = (await mailer.send(email("y")).catch((e: unknown) => e)) as DeliveryError;
     expect(throttled.permanent).toBe(false);
     expect(throttled.retryAfterMs).toBe(3000);
+    expect(throttled.status).toBe(429);
+    expect(throttled.throttled).toBe(true);
   });
 
   test("the webhook gets a message with one Adaptive Card; a dropped answer is unknown, and the channel shows the post", async () => {

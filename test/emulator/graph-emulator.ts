@@ -25,6 +25,8 @@ import path from "node:path";
 import { type CryptoKey, exportJWK, generateKeyPair, type JWK, jwtVerify, SignJWT } from "jose";
 import { generate } from "selfsigned";
 import { type FaultKind, Faults } from "./faults.js";
+import { MailboxEmulator } from "./mailbox-emulator.js";
+import { tenantAdmin } from "./tenant-admin.js";
 
 export interface EmulatorOptions {
   tenantId: string;
@@ -85,6 +87,8 @@ export const MARKER_PROPERTY_ID_PREFIX = "String {";
 
 export class GraphEmulator {
   readonly faults = new Faults();
+  /** Drafts, large attachments by upload session, and a person's messages as MIME (mailbox-emulator.ts). */
+  readonly mailbox: MailboxEmulator = new MailboxEmulator(this);
   readonly sent: SentMessage[] = [];
   readonly posts: ChannelPost[] = [];
   readonly activity: ActivityNotice[] = [];
@@ -340,6 +344,7 @@ export class GraphEmulator {
     const method = req.method ?? "GET";
     const { tenantId, driveId } = this.options;
     let m: RegExpExecArray | null;
+    if (await tenantAdmin(this).handle(req, res, url, (body) => PREREAD.set(req, body))) return;
 
     m = method === "POST" ? /^\/([^/]+)\/oauth2\/v2\.0\/token$/.exec(p) : null;
     if (m) {
@@ -391,6 +396,7 @@ export class GraphEmulator {
       return;
     }
 
+    if (await this.mailbox.route(req, res, url)) return;
     // Everything under /v1.0 needs a valid app token issued by this emulator's token endpoint.
     if (!p.startsWith("/v1.0/")) return this.error(res, 404, "NotFound", "Unknown route.");
     if (!(await this.authorised(req))) {
@@ -447,6 +453,18 @@ export class GraphEmulator {
     return this.error(res, 404, "NotFound", `Resource not found for the segment '${graph.split("/")[1] ?? ""}'.`);
   }
 
+  /** The claims of a valid Graph token (app-only or on-behalf-of) on the request, or null. */
+  async graphTokenClaims(req: IncomingMessage): Promise<Record<string, unknown> | null> {
+    const header = req.headers.authorization;
+    if (!header?.startsWith("Bearer ")) return null;
+    try {
+      const { payload } = await jwtVerify(header.slice(7), this.verifyKey, { audience: "https://graph.microsoft.com" });
+      return payload.tid === this.options.tenantId ? payload : null;
+    } catch {
+      return null;
+    }
+  }
+
   private async authorised(req: IncomingMessage): Promise<boolean> {
     const header = req.headers.authorization;
     if (!header?.startsWith("Bearer ")) return false;
@@ -487,7 +505,7 @@ export class GraphEmulator {
         iss: `https://sts.windows.net/${tenant}/`,
         tid: tenant,
         appid: this.options.clientId,
-        roles: ["Sites.Selected", "Mail.Send", "TeamsActivity.Send"],
+        roles: ["Sites.Selected", "Mail.Send", "Mail.ReadWrite", "TeamsActivity.Send"],
         idtyp: "app",
         n: this.issued,
       });

@@ -40,8 +40,22 @@ export interface MailboxCapabilities {
   sharedMailboxes: boolean;
 }
 
-/** The whole message: the exact .eml where the client can give it, else its parts for the server to assemble. */
-export type MessageContent = { kind: "eml"; bytes: Uint8Array } | { kind: "parts"; parts: TEmailPartsInput };
+/**
+ * The whole message: the exact .eml where the client can give it; else the item's id for the server to read the .eml
+ * through Graph (with `parts` as the last resort when it cannot); else its parts for the server to assemble.
+ */
+export type MessageContent =
+  | { kind: "eml"; bytes: Uint8Array }
+  | {
+      kind: "item";
+      /** Outlook REST id (`convertToRestId`, REST v2.0). */
+      itemId: string;
+      /** The shared mailbox (or the delegator's) the item is in; null for the person's own. */
+      mailbox: string | null;
+      /** Read only if the server cannot reach the mailbox (no Graph in embedded mode, no consent, no access). */
+      parts: () => Promise<MessageContent>;
+    }
+  | { kind: "parts"; parts: TEmailPartsInput };
 
 /** Whose mailbox the item is in: shared mailboxes (info@) need Mailbox 1.13 and may deny categories. */
 export type MailboxOwnership =

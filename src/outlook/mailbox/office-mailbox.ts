@@ -102,7 +102,30 @@ export function createOfficeMailbox(office: OfficeApi): MailboxAdapter {
     return parts;
   }
 
-  return {
+  /** The message from its parts (headers, HTML body, each attachment's content) for the server to assemble. */
+  async function readParts(item: Office.MessageRead): Promise<MessageContent> {
+    if (!supports("1.8") && item.attachments.length > 0) {
+      throw new MailboxError(
+        "UNSUPPORTED",
+        "This version of Outlook cannot hand over attachments. Use Outlook on the web or the new Outlook to log this email.",
+      );
+    }
+    const html = await call<string>((cb) => item.body.getAsync(office.CoercionType.Html, cb));
+    const created = item.dateTimeCreated as Date | string | undefined;
+    const parts: TEmailPartsInput = {
+      internetMessageId: item.internetMessageId || null,
+      subject: item.subject ?? "",
+      from: toAddress(item.from),
+      to: (item.to ?? []).map(toAddress).filter((a): a is MailAddress => a !== null),
+      cc: (item.cc ?? []).map(toAddress).filter((a): a is MailAddress => a !== null),
+      date: created ? new Date(created).toISOString() : null,
+      body: { type: "html", content: html },
+      attachments: item.attachments.length > 0 ? await attachmentParts(item) : [],
+    };
+    return { kind: "parts", parts };
+  }
+
+  const adapter: MailboxAdapter = {
     hostLabel: "Outlook",
 
     capabilities(): MailboxCapabilities {
@@ -145,25 +168,19 @@ export function createOfficeMailbox(office: OfficeApi): MailboxAdapter {
         const base64 = await call<string>((cb) => item.getAsFileAsync(cb));
         return { kind: "eml", bytes: base64ToBytes(base64) };
       }
-      if (!supports("1.8") && item.attachments.length > 0) {
-        throw new MailboxError(
-          "UNSUPPORTED",
-          "This version of Outlook cannot hand over attachments. Use Outlook on the web or the new Outlook to log this email.",
-        );
+      // Before 1.14 the server can read the exact .eml through Graph, on the person's behalf, given the item's REST
+      // id (convertToRestId is Mailbox 1.3). The parts assembled here stay the last resort.
+      const itemId = (item as Office.MessageRead & { itemId?: string }).itemId;
+      if (itemId && typeof mailbox.convertToRestId === "function") {
+        const owned = await adapter.ownership().catch((): MailboxOwnership => ({ kind: "unknown" }));
+        return {
+          kind: "item",
+          itemId: mailbox.convertToRestId(itemId, office.MailboxEnums.RestVersion.v2_0),
+          mailbox: owned.kind === "shared" ? owned.owner : null,
+          parts: () => readParts(item),
+        };
       }
-      const html = await call<string>((cb) => item.body.getAsync(office.CoercionType.Html, cb));
-      const created = item.dateTimeCreated as Date | string | undefined;
-      const parts: TEmailPartsInput = {
-        internetMessageId: item.internetMessageId || null,
-        subject: item.subject ?? "",
-        from: toAddress(item.from),
-        to: (item.to ?? []).map(toAddress).filter((a): a is MailAddress => a !== null),
-        cc: (item.cc ?? []).map(toAddress).filter((a): a is MailAddress => a !== null),
-        date: created ? new Date(created).toISOString() : null,
-        body: { type: "html", content: html },
-        attachments: item.attachments.length > 0 ? await attachmentParts(item) : [],
-      };
-      return { kind: "parts", parts };
+      return readParts(item);
     },
 
     async ownership(): Promise<MailboxOwnership> {
@@ -222,4 +239,5 @@ export function createOfficeMailbox(office: OfficeApi): MailboxAdapter {
       return () => mailbox.removeHandlerAsync(office.EventType.ItemChanged);
     },
   };
+  return adapter;
 }

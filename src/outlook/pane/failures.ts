@@ -3,6 +3,7 @@
  * (server and client) and MailboxError (Outlook) — never on message text.
  */
 import { ApiError } from "../../web/api/client.js";
+import { SignInError } from "../../web/auth/sign-in-error.js";
 import { MailboxError } from "../mailbox/mailbox-adapter.js";
 
 export interface Failure {
@@ -70,6 +71,11 @@ export function describeFailure(error: unknown): Failure {
           canRetry: error.status === 0 || error.status >= 500 || error.status === 429,
         };
     }
+  }
+  if (error instanceof SignInError) {
+    // The sign-in dialog was closed, blocked or failed: nothing was sent, so trying again is always safe.
+    const title = error.code === "POPUP_BLOCKED" ? "The sign-in window was blocked" : "You are not signed in";
+    return { title, message: error.userMessage, canRetry: true };
   }
   if (error instanceof MailboxError) {
     switch (error.code) {

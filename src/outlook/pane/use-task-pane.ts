@@ -15,7 +15,8 @@ import type {
   TagResult,
 } from "../mailbox/mailbox-adapter.js";
 import { describeFailure, type Failure } from "./failures.js";
-import { addEmailToCase, type LookupResult, logEmail, lookupItem } from "./pane-api.js";
+import { type LookupResult, lookupItem } from "./pane-api.js";
+import type { SendResult } from "./pane-send.js";
 
 export type ItemState =
   | { status: "reading" }
@@ -124,7 +125,7 @@ export function useTaskPane(mailbox: MailboxAdapter, api: ApiClient): TaskPaneMo
   useEffect(() => mailbox.onItemChanged(() => setGeneration((g) => g + 1)), [mailbox]);
 
   const run = useCallback(
-    (kind: "log" | "add", send: (content: MessageContent, summary: MailItemSummary) => ReturnType<typeof logEmail>) => {
+    (kind: "log" | "add", send: (content: MessageContent, summary: MailItemSummary) => Promise<SendResult>) => {
       if (item.status !== "ready") return;
       const summary = item.item;
       const attempt = async () => {
@@ -155,8 +156,13 @@ export function useTaskPane(mailbox: MailboxAdapter, api: ApiClient): TaskPaneMo
     hint,
     ownership,
     logComplaint: ({ note, category }) =>
-      run("log", (content, summary) => logEmail(api, { item: summary, content, note, suggestedCategory: category })),
-    addToCase: (caseId) => run("add", (content, summary) => addEmailToCase(api, { caseId, item: summary, content })),
+      run("log", async (content, summary) =>
+        (await import("./pane-send.js")).logEmail(api, { item: summary, content, note, suggestedCategory: category }),
+      ),
+    addToCase: (caseId) =>
+      run("add", async (content, summary) =>
+        (await import("./pane-send.js")).addEmailToCase(api, { caseId, item: summary, content }),
+      ),
     retry: () => void lastAttempt.current?.(),
     recheck: () => setGeneration((g) => g + 1),
   };

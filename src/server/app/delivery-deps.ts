@@ -14,4 +14,9 @@ export interface DeliveryDeps {
    * the appeal window. In embedded mode the date the handler recorded stands (DESIGN §1).
    */
   acceptanceStartsAppealWindow: boolean;
+  /**
+   * True in Microsoft 365 mode: an outcome or appeal-decision card that reached the board channel records "Board
+   * informed" on the case. In embedded mode the card only reaches the local outbox page, which no board member reads.
+   */
+  postedCardInformsBoard?: boolean;
 }

@@ -93,8 +93,70 @@ const ZConfigEnv = z.object({
    * channel show a message some seconds after Graph accepts it) and deciding whether to send again.
    */
   OUTBOX_UNKNOWN_OUTCOME_WAIT_MS: z.coerce.number().int().positive().default(120_000),
+  /** PostgreSQL (scale-out); SQLite under DATA_DIR when unset. A secret: it carries the password. */
+  DATABASE_URL: optionalText,
+  /** Connections per instance in the PostgreSQL pool. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().positive().max(100).default(10),
+  /** How long a stopping server lets in-flight requests and claimed jobs finish before it exits anyway. */
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(25_000),
   ...ZTenantEnv.shape,
 });
+
+/** Where a setting comes from in Azure (infra/main.bicep); the infra test holds the Bicep to this table. */
+export type SettingSource =
+  /** An App Service app setting written by the Bicep. */
+  | "app-setting"
+  /** Set by App Service itself (PORT); the Bicep must not set it. */
+  | "platform"
+  /** Only for the Graph emulator or local runs; never set in Azure. */
+  | "local-only";
+
+export interface SettingInfo {
+  /** Secrets come from Key Vault by reference, never as plain values. */
+  secret: boolean;
+  source: SettingSource;
+}
+
+/**
+ * Every environment variable the server reads, once: the infra test derives "what the Bicep must supply" from it
+ * (the `satisfies` makes a new setting without an entry here a type error).
+ */
+export const SETTINGS = {
+  NODE_ENV: { secret: false, source: "app-setting" },
+  PORT: { secret: false, source: "platform" },
+  HOST: { secret: false, source: "app-setting" },
+  PUBLIC_URL: { secret: false, source: "app-setting" },
+  DATA_DIR: { secret: false, source: "app-setting" },
+  INTAKE_MAX_BYTES: { secret: false, source: "app-setting" },
+  DOCUMENT_MAX_BYTES: { secret: false, source: "app-setting" },
+  LOG_LEVEL: { secret: false, source: "app-setting" },
+  TENANT_ID: { secret: false, source: "app-setting" },
+  OUTBOX_POLL_MS: { secret: false, source: "app-setting" },
+  OUTBOX_DEAD_AFTER_HOURS: { secret: false, source: "app-setting" },
+  OUTBOX_UNKNOWN_OUTCOME_WAIT_MS: { secret: false, source: "app-setting" },
+  DATABASE_URL: { secret: true, source: "app-setting" },
+  DATABASE_POOL_SIZE: { secret: false, source: "app-setting" },
+  SHUTDOWN_GRACE_MS: { secret: false, source: "app-setting" },
+  CLIENT_ID: { secret: false, source: "app-setting" },
+  CLIENT_SECRET: { secret: true, source: "app-setting" },
+  CLIENT_CERTIFICATE_PRIVATE_KEY: { secret: true, source: "app-setting" },
+  CLIENT_CERTIFICATE_THUMBPRINT_SHA256: { secret: false, source: "app-setting" },
+  API_APP_ID_URI: { secret: false, source: "app-setting" },
+  ALLOWED_TENANT_IDS: { secret: false, source: "app-setting" },
+  SITE_ID: { secret: false, source: "app-setting" },
+  DRIVE_ID: { secret: false, source: "app-setting" },
+  TEAM_ID: { secret: false, source: "app-setting" },
+  CHANNEL_ID: { secret: false, source: "app-setting" },
+  WORKFLOW_WEBHOOK_URL: { secret: true, source: "app-setting" },
+  SHARED_MAILBOX: { secret: false, source: "app-setting" },
+  TEAMS_APP_ID: { secret: false, source: "app-setting" },
+  GRAPH_BASE_URL: { secret: false, source: "local-only" },
+  AUTHORITY_HOST: { secret: false, source: "local-only" },
+  GRAPH_EXTRA_CA_FILE: { secret: false, source: "local-only" },
+} as const satisfies Record<keyof typeof ZConfigEnv.shape, SettingInfo>;
+
+/** The names of every environment variable the configuration reads (from the schema itself, not a copy). */
+export const SETTING_NAMES = Object.keys(ZConfigEnv.shape) as Array<keyof typeof SETTINGS>;
 
 export interface Config {
   mode: "embedded" | "microsoft365";
@@ -112,6 +174,10 @@ export interface Config {
   outboxPollMs: number;
   outboxDeadAfterMs: number;
   outboxUnknownOutcomeWaitMs: number;
+  /** PostgreSQL connection string, or null for SQLite under dataDir. */
+  databaseUrl: string | null;
+  databasePoolSize: number;
+  shutdownGraceMs: number;
   /** Present exactly in Microsoft 365 mode. */
   tenant: TenantConfig | null;
   /** The development sign-in exists only in embedded mode, never in production. */
@@ -153,6 +219,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxDeadAfterMs: Math.round(e.OUTBOX_DEAD_AFTER_HOURS * 3600_000),
     outboxUnknownOutcomeWaitMs: e.OUTBOX_UNKNOWN_OUTCOME_WAIT_MS,
+    databaseUrl: e.DATABASE_URL ?? null,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     tenant,
     devIdentityEnabled: mode === "embedded" && e.NODE_ENV !== "production",
   };

@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from "fastify";
 import type { HttpContext } from "./context.js";
 import { registerErrorHandling } from "./error-handler.js";
+import { loggerOptions, registerRequestIds, requestIdOptions } from "./request-logging.js";
 import { collectRoutes, registerRouteInventoryRoute } from "./route-inventory.js";
 import { registerAddinIconRoutes } from "./routes/addin-icons.js";
 import { registerAuditRoutes } from "./routes/audit.js";
@@ -14,6 +15,7 @@ import { registerHealthRoute } from "./routes/health.js";
 import { registerIntakeRoutes } from "./routes/intake.js";
 import { registerOpenApiRoute } from "./routes/openapi.js";
 import { registerOutlookRoutes } from "./routes/outlook.js";
+import { registerReadyRoute } from "./routes/ready.js";
 import { registerTabSupportRoutes } from "./routes/tab-support.js";
 import { registerTransitionRoutes } from "./routes/transitions.js";
 import { registerWebRoutes } from "./web-routes.js";
@@ -23,18 +25,9 @@ const JSON_BODY_LIMIT = 1024 * 1024;
 /** The HTTP server: routes only translate between HTTP and use cases. */
 export async function buildServer(ctx: HttpContext, options: { webRoot: string }): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: {
-      level: ctx.config.logLevel,
-      // Never log tokens or personal data: requests are logged by method and route only.
-      serializers: {
-        req: (req: { method: string; routeOptions?: { url?: string } }) => ({
-          method: req.method,
-          route: req.routeOptions?.url,
-        }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      redact: ["req.headers.authorization", "headers.authorization"],
-    },
+    // JSON logs with a request id on every line and no personal data (request-logging.ts).
+    logger: loggerOptions(ctx.config.logLevel),
+    ...requestIdOptions,
     bodyLimit: JSON_BODY_LIMIT,
     requestTimeout: 0,
     // Large messages arrive slowly on poor connections; the intake streams them to disk meanwhile.
@@ -46,7 +39,9 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   // Emails and documents are passed on as streams; each route decides what it accepts (415 otherwise).
   app.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
   registerErrorHandling(app);
+  registerRequestIds(app);
   registerHealthRoute(app, ctx);
+  registerReadyRoute(app, ctx);
   registerOpenApiRoute(app);
   registerDevTokenRoute(app, ctx);
   registerClientConfigRoute(app, ctx);

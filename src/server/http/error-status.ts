@@ -16,4 +16,5 @@ export const ERROR_STATUS: Record<TErrorCode, number> = {
   CONFLICT_OF_INTEREST: 422,
   NOT_AN_EMAIL: 422,
   INTERNAL: 500,
+  MAILBOX_UNREADABLE: 502,
 };

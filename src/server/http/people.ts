@@ -7,6 +7,11 @@ export async function peopleNamed(
 ): Promise<Record<string, { name: string }>> {
   const people: Record<string, { name: string }> = {};
   for (const id of new Set(ids)) {
+    // What Redress records by itself (deliveries, "Board informed" when the card is posted) is not a person's act.
+    if (id === "redress") {
+      people[id] = { name: "Redress (automatic)" };
+      continue;
+    }
     const user = await directory.getUser(id);
     if (user) people[id] = { name: user.name };
   }

@@ -101,6 +101,15 @@ const TASKPANE_CSP: ContentSecurityPolicyOptions = {
   scriptSrc: ["https://appsforoffice.microsoft.com"],
 };
 
+/**
+ * The sign-in page of the Office dialog: Office.js (messageParent) from Microsoft's CDN, and MSAL's calls to Entra
+ * ID's token endpoint after the redirect back.
+ */
+const AUTH_DIALOG_CSP: ContentSecurityPolicyOptions = {
+  scriptSrc: ["https://appsforoffice.microsoft.com"],
+  connectSrc: ["https://login.microsoftonline.com"],
+};
+
 /** Sends one of Redress's own pages with a fresh nonce on its script and style tags and in its policy. */
 function sendHtml(reply: FastifyReply, html: string, policy: ContentSecurityPolicyOptions): FastifyReply {
   const nonce = newNonce();
@@ -152,6 +161,7 @@ export async function registerWebRoutes(app: FastifyInstance, options: WebRoutes
   });
   app.get("/taskpane.html", async (_request, reply) => sendBuiltPage(reply, "taskpane.html", TASKPANE_CSP));
   app.get("/tab", async (_request, reply) => sendBuiltPage(reply, "tab.html"));
+  app.get("/auth-dialog.html", async (_request, reply) => sendBuiltPage(reply, "auth-dialog.html", AUTH_DIALOG_CSP));
   // The channel tab's configuration page is the same bundle: it reads its path and shows the configuration view.
   app.get("/tab/config", async (_request, reply) => sendBuiltPage(reply, "tab.html"));
 

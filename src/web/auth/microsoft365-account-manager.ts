@@ -4,7 +4,7 @@ import {
   InteractionRequiredAuthError,
   type IPublicClientApplication,
 } from "@azure/msal-browser";
-import type { AccountManager } from "./account-manager.js";
+import { CachingAccountManager } from "./caching-account-manager.js";
 
 /**
  * The host's own single sign-on, when it has one: `Office.auth.getAccessToken` in Outlook, Teams
@@ -33,13 +33,13 @@ export interface Microsoft365AccountManagerOptions {
  * `createNestablePublicClientApplication`) first, then the host's SSO token, then an interactive dialog. Only an
  * access token for the Redress API is ever requested (never an ID token sent to the server); it is never logged.
  */
-export class Microsoft365AccountManager implements AccountManager {
+export class Microsoft365AccountManager extends CachingAccountManager {
   private msal: Promise<IPublicClientApplication> | null = null;
   private account: AccountInfo | null = null;
-  private cached: { token: string; expiresAt: number } | null = null;
-  private pending: Promise<string> | null = null;
 
-  constructor(private readonly options: Microsoft365AccountManagerOptions) {}
+  constructor(private readonly options: Microsoft365AccountManagerOptions) {
+    super();
+  }
 
   currentAccount(): { id: string; name?: string } | null {
     if (!this.account) return null;
@@ -49,37 +49,24 @@ export class Microsoft365AccountManager implements AccountManager {
     };
   }
 
-  invalidate(): void {
-    this.cached = null;
-    this.pending = null;
-  }
-
-  async getAccessToken(): Promise<string> {
-    if (this.cached && this.cached.expiresAt - 60_000 > Date.now()) return this.cached.token;
-    this.pending ??= this.signIn().finally(() => {
-      this.pending = null;
-    });
-    return this.pending;
-  }
-
-  private async signIn(): Promise<string> {
+  protected async signIn(): Promise<string> {
     const scopes = [this.options.apiScope];
     const failures: string[] = [];
     if (this.options.naaSupported()) {
       try {
-        return this.keep(await this.viaNaa(scopes));
+        return await this.viaNaa(scopes);
       } catch (error) {
         failures.push(`NAA: ${describe(error)}`);
       }
     }
     if (this.options.hostSso) {
       try {
-        return this.keep(await this.options.hostSso());
+        return await this.options.hostSso();
       } catch (error) {
         failures.push(`host SSO: ${describe(error)}`);
       }
     }
-    if (this.options.interactive) return this.keep(await this.options.interactive(scopes));
+    if (this.options.interactive) return this.options.interactive(scopes);
     throw new Error(`Could not sign in to Redress (${failures.join("; ") || "no sign-in method available"}).`);
   }
 
@@ -104,24 +91,7 @@ export class Microsoft365AccountManager implements AccountManager {
       return result.accessToken;
     }
   }
-
-  private keep(token: string): string {
-    this.cached = { token, expiresAt: tokenExpiry(token) };
-    return token;
-  }
 }
 
 const describe = (error: unknown): string =>
   error instanceof Error ? (error.name === "Error" ? error.message.slice(0, 120) : error.name) : "failed";
-
-function tokenExpiry(jwt: string): number {
-  try {
-    const payload = JSON.parse(atob(jwt.split(".")[1]?.replace(/-/g, "+").replace(/_/g, "/") ?? "")) as {
-      exp?: number;
-    };
-    if (typeof payload.exp === "number") return payload.exp * 1000;
-  } catch {
-    // fall through
-  }
-  return Date.now() + 5 * 60_000;
-}

@@ -189,6 +189,9 @@ describe("deliveries to Microsoft 365", () => {
       expect(await emulator.fileAt(`Directors/Complaints/${ref}/${doc.name}`)).not.toBeNull();
       expect(doc.webUrl).toMatch(new RegExp(`/Directors/Complaints/${ref}/`));
     }
+    // The outcome's card reached the channel, so the Board is informed of it — recorded by Redress, not a person.
+    expect(detail.body.case.boardInformed).toEqual([expect.objectContaining({ of: "outcome", by: "redress" })]);
+    expect(detail.body.case.people.redress).toEqual({ name: "Redress (automatic)" });
     // The time the mail service accepted the outcome is recorded, and the appeal window runs from it.
     const timeline = detail.body.case.timeline as Array<{ kind: string; data?: Record<string, unknown> }>;
     expect(timeline.filter((t) => t.kind === "email-accepted")).toHaveLength(2);

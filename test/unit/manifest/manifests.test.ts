@@ -36,6 +36,25 @@ describe("unified manifest", () => {
     expect(text).not.toContain("{{");
   });
 
+  test("declares shared folders and shared mailboxes (the XML's SupportsSharedFolders); a missing or misspelt one is caught", async () => {
+    const v = await values();
+    const { json } = await renderManifests(v);
+    const granted = (json as { authorization: { permissions: { resourceSpecific: unknown[] } } }).authorization
+      .permissions.resourceSpecific;
+    expect(granted).toContainEqual({ name: "Mailbox.SharedFolder", type: "Delegated" });
+    const without = structuredClone(json) as typeof json & {
+      authorization: { permissions: { resourceSpecific: Array<{ name: string; type: string }> } };
+    };
+    without.authorization.permissions.resourceSpecific = [{ name: "Mailbox.ReadWrite.User", type: "Delegated" }];
+    expect(await validateUnifiedManifest(without, v)).toEqual([
+      "authorization.permissions.resourceSpecific must grant Mailbox.SharedFolder (Delegated)",
+    ]);
+    without.authorization.permissions.resourceSpecific.push({ name: "Mailbox.SharedFolders", type: "Delegated" });
+    expect((await validateUnifiedManifest(without, v)).join("\n")).toContain(
+      "unknown mailbox permission Mailbox.SharedFolders",
+    );
+  });
+
   test("a broken manifest is caught", async () => {
     const v = await values();
     const { json } = await renderManifests(v);

@@ -43,7 +43,12 @@ describe("outbox worker", () => {
   test("waits exactly Retry-After when Graph gives one", async () => {
     const id = await enqueue();
     await runOnce(async () => {
-      throw new DeliveryError("Email: Graph answered 429 TooManyRequests", { permanent: false, retryAfterMs: 37_000 });
+      throw new DeliveryError("Email: Graph answered 429 TooManyRequests", {
+        permanent: false,
+        retryAfterMs: 37_000,
+        status: 429,
+        graphCode: "TooManyRequests",
+      });
     });
     const j = await job(id);
     expect(j.status).toBe("pending");
@@ -55,7 +60,7 @@ describe("outbox worker", () => {
     const waits: number[] = [];
     for (let attempt = 0; attempt < 6; attempt += 1) {
       await runOnce(async () => {
-        throw new DeliveryError("Email: Graph answered 503", { permanent: false });
+        throw new DeliveryError("Email: Graph answered 503", { permanent: false, status: 503 });
       });
       const j = await job(id);
       waits.push(Date.parse(j.nextAttemptAt) - clock.now().getTime());
@@ -72,7 +77,11 @@ describe("outbox worker", () => {
     let calls = 0;
     await runOnce(async () => {
       calls += 1;
-      throw new DeliveryError("Email: Graph answered 403 ErrorAccessDenied", { permanent: true });
+      throw new DeliveryError("Email: Graph answered 403 ErrorAccessDenied", {
+        permanent: true,
+        status: 403,
+        graphCode: "ErrorAccessDenied",
+      });
     });
     clock.advance(10 * MINUTE);
     await runOnce(async () => {
@@ -120,9 +129,25 @@ describe("outbox worker", () => {
     let calls = 0;
     await runOnce(async () => {
       calls += 1;
-      throw new DeliveryError("Email: Graph answered 429", { permanent: false, retryAfterMs: 60_000 });
+      throw new DeliveryError("Email: throttled", { permanent: false, retryAfterMs: 60_000, status: 429 });
     });
     expect(calls).toBe(1); // the second job of the same kind waited instead of hitting the throttle
     expect((await job(a)).attempts + (await job(b)).attempts).toBe(1);
+  });
+
+  test("the pause follows the error's status field, not the words of its message", async () => {
+    await enqueue();
+    await enqueue();
+    let calls = 0;
+    // Words that look like throttling, but no status: a wait this adapter chose (Sent Items settling), not Graph's.
+    await runOnce(async () => {
+      calls += 1;
+      throw new DeliveryError("Email: Graph answered 429 (outcome unknown)", {
+        permanent: false,
+        outcomeUnknown: true,
+        retryAfterMs: 60_000,
+      });
+    });
+    expect(calls).toBe(2); // nothing paused the kind: the second job was tried too
   });
 });

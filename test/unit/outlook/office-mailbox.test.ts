@@ -16,6 +16,8 @@ interface MockOptions {
   masterCategories?: string[];
   categoriesDenied?: boolean;
   shared?: { owner: string; delegatePermissions: number } | null;
+  /** The item's EWS id and convertToRestId, as every client from Mailbox 1.3 has them. */
+  restIds?: boolean;
 }
 
 function mockOffice(options: MockOptions = {}) {
@@ -55,6 +57,7 @@ function mockOffice(options: MockOptions = {}) {
       },
     },
   };
+  if (options.restIds) item.itemId = "AAMkAGI2TG93AAA/+ews=";
   if (options.shared !== undefined) {
     item.getSharedPropertiesAsync = (cb: (r: unknown) => void) =>
       options.shared ? cb(ok(options.shared)) : cb(failed("GenericResponseError", 9002));
@@ -76,6 +79,12 @@ function mockOffice(options: MockOptions = {}) {
               cb(ok());
             },
           },
+          ...(options.restIds
+            ? {
+                convertToRestId: (id: string, version: string) =>
+                  `${version}:${id.replace(/\//g, "-").replace(/\+/g, "_")}`,
+              }
+            : {}),
           addHandlerAsync: () => {},
           removeHandlerAsync: () => {},
         },
@@ -85,6 +94,7 @@ function mockOffice(options: MockOptions = {}) {
       MailboxEnums: {
         AttachmentContentFormat: { Base64: "base64", Url: "url", Eml: "eml", ICalendar: "iCalendar" },
         CategoryColor: { Preset0: "Preset0", Preset1: "Preset1" },
+        RestVersion: { v2_0: "v2.0" },
       },
     },
     "outlook" as never,
@@ -137,6 +147,28 @@ describe("Office mailbox adapter", () => {
       ["Meeting.eml", "message/rfc822"],
     ]);
     expect(Buffer.from(content.parts.attachments?.[1]?.contentBase64 ?? "", "base64").toString()).toContain("inner");
+  });
+
+  test("before Mailbox 1.14 with an item id: the server is asked to read the .eml (REST id), parts only on demand", async () => {
+    const mailbox = createOfficeMailbox(
+      mockOffice({ mailbox: "1.13", restIds: true, shared: { owner: "info@cmsvoc.example", delegatePermissions: 1 } })
+        .office,
+    );
+    const content = await mailbox.readMessage();
+    expect(content.kind).toBe("item");
+    if (content.kind !== "item") return;
+    expect(content.itemId).toBe("v2.0:AAMkAGI2TG93AAA-_ews=");
+    expect(content.mailbox).toBe("info@cmsvoc.example"); // a shared mailbox: the server reads it there
+    const parts = await content.parts();
+    expect(parts.kind).toBe("parts");
+    const own = await createOfficeMailbox(mockOffice({ mailbox: "1.13", restIds: true }).office).readMessage();
+    expect(own).toMatchObject({ kind: "item", mailbox: null });
+  });
+
+  test("Mailbox 1.3 with attachments: the server may still read it; the parts alone would say plainly they cannot", async () => {
+    const content = await createOfficeMailbox(mockOffice({ mailbox: "1.3", restIds: true }).office).readMessage();
+    expect(content.kind).toBe("item");
+    if (content.kind === "item") await expect(content.parts()).rejects.toMatchObject({ code: "UNSUPPORTED" });
   });
 
   test("Mailbox 1.3 with attachments: says plainly this client cannot hand them over", async () => {

@@ -1,5 +1,5 @@
 import { GraphError } from "@microsoft/microsoft-graph-client";
-import { DeliveryError } from "../../ports/delivery-error.js";
+import { DeliveryError, THROTTLING_STATUSES } from "../../ports/delivery-error.js";
 import { TransportError } from "./https-transport.js";
 
 /** Statuses worth retrying (Graph's throttling guidance): timeouts, throttling, server errors. */
@@ -50,6 +50,8 @@ export function fromStatus(
   const permanent = !TRANSIENT.has(status) || (status === 409 && options.conflictIsPermanent === true);
   return new DeliveryError(`${what}: Graph answered ${status}${code ? ` ${code}` : ""}`, {
     permanent,
-    retryAfterMs: [429, 503, 504].includes(status) ? retryAfterMs(retryAfter) : null,
+    retryAfterMs: THROTTLING_STATUSES.has(status) ? retryAfterMs(retryAfter) : null,
+    status,
+    graphCode: code ?? null,
   });
 }

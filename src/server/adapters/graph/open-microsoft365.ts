@@ -5,6 +5,8 @@ import { EntraTokenVerifier } from "../identity/entra-token-verifier.js";
 import { SignedInDirectory } from "../identity/signed-in-directory.js";
 import { connectGraph, type GraphConnection } from "./connect-graph.js";
 import { GraphActivityNotifier } from "./graph-activity-notifier.js";
+import { GraphDirectory } from "./graph-directory.js";
+import { GraphMailboxReader } from "./graph-mailbox-reader.js";
 import { GraphMailer } from "./graph-mailer.js";
 import { SharePointDocumentStore } from "./sharepoint-document-store.js";
 import { WorkflowWebhookNotifier } from "./workflow-webhook-notifier.js";
@@ -13,10 +15,12 @@ export interface Microsoft365Adapters {
   graph: GraphConnection;
   documents: SharePointDocumentStore;
   verifier: EntraTokenVerifier;
-  directory: SignedInDirectory;
+  /** People by their app-role assignments (Graph), merged with what their last sign-in said. */
+  directory: GraphDirectory;
   board: WorkflowWebhookNotifier;
   mailer: GraphMailer;
   activity: GraphActivityNotifier;
+  mailboxReader: GraphMailboxReader;
 }
 
 /** The adapters of Microsoft 365 mode, sharing one msal-node client and one HTTPS transport. */
@@ -37,13 +41,19 @@ export async function openMicrosoft365(options: {
     graphBaseUrl: tenant.graphBaseUrl,
     ...(ca ? { ca } : {}),
   });
-  const directory = new SignedInDirectory(path.join(options.dataDir, "people.json"));
+  const signedIn = new SignedInDirectory(path.join(options.dataDir, "people.json"));
+  const directory = new GraphDirectory({
+    graph: graph.appGraph,
+    tenantId: tenant.tenantId,
+    clientId: tenant.clientId,
+    signedIn,
+  });
   const verifier = new EntraTokenVerifier({
     authorityHost: tenant.authorityHost,
     audiences: tenant.audiences,
     allowedTenants: tenant.allowedTenantIds,
     transport: graph.transport,
-    onSignIn: (user) => directory.record(user),
+    onSignIn: (user) => signedIn.record(user),
   });
   const documents = new SharePointDocumentStore({
     graph: graph.appGraph,
@@ -62,7 +72,13 @@ export async function openMicrosoft365(options: {
     graph: graph.appGraph,
     sharedMailbox: tenant.sharedMailbox,
     settleMs: options.unknownOutcomeWaitMs,
+    transport: graph.transport, // letters over ~3 MB: draft + attachment upload session
   });
   const activity = new GraphActivityNotifier({ graph: graph.appGraph });
-  return { graph, documents, verifier, directory, board, mailer, activity };
+  const mailboxReader = new GraphMailboxReader({
+    tokens: graph.tokens,
+    transport: graph.transport,
+    graphBaseUrl: tenant.graphBaseUrl,
+  });
+  return { graph, documents, verifier, directory, board, mailer, activity, mailboxReader };
 }

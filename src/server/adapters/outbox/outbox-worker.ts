@@ -2,6 +2,7 @@ import type { CaseStore, OutboxJob } from "../../ports/case-store.js";
 import type { Clock } from "../../ports/clock.js";
 import { DeliveryError, OUTCOME_UNKNOWN } from "../../ports/delivery-error.js";
 import type { OutboxSignal } from "../../ports/outbox-signal.js";
+import { type RateLimit, RateLimiter } from "./rate-limits.js";
 
 /**
  * Delivers one job. A handler that marks the job done itself, in the same transaction as its own writes (so the
@@ -24,6 +25,8 @@ export interface OutboxWorkerOptions {
    * (and 4 per team), so `{ "post-board-card": 500 }`.
    */
   minIntervalMs?: Record<string, number>;
+  /** Limits over buckets other than the kind, e.g. channel posts per tenant and per team (rate-limits.ts). */
+  rateLimits?: RateLimit[];
   /** How the worker waits for the rate limit; a simulated clock replaces it in benchmarks. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -43,10 +46,17 @@ export class OutboxWorker implements OutboxSignal {
   private stopped = true;
   /** Kinds told to wait (Retry-After): their jobs stay due but are left alone until then. */
   private readonly pauses = new Map<string, number>();
-  private readonly lastDelivery = new Map<string, number>();
-  private readonly rateTurns = new Map<string, Promise<void>>();
+  private readonly limiter: RateLimiter;
+  private rateTurn: Promise<void> = Promise.resolve();
 
-  constructor(private readonly options: OutboxWorkerOptions) {}
+  constructor(private readonly options: OutboxWorkerOptions) {
+    const perKind = Object.entries(options.minIntervalMs ?? {}).map(([kind, gap]) => ({
+      kinds: [kind],
+      key: () => kind,
+      minIntervalMs: gap,
+    }));
+    this.limiter = new RateLimiter([...perKind, ...(options.rateLimits ?? [])]);
+  }
 
   start(): void {
     this.stopped = false;
@@ -131,9 +141,8 @@ export class OutboxWorker implements OutboxSignal {
       // A permanent failure (400, 403, 404…) cannot be fixed by waiting: dead-lettered at once for a person.
       const dead = failure?.permanent === true || now - since >= (this.options.deadAfterMs ?? DEFAULT_DEAD_AFTER);
       const retryAfter = failure?.retryAfterMs ?? null;
-      if (retryAfter !== null && [429, 503, 504].some((s) => failure?.message.includes(`answered ${s}`))) {
-        this.pauses.set(job.kind, now + retryAfter);
-      }
+      // Throttling (429/503/504 with Retry-After) pauses the whole kind; a wait the adapter chose itself does not.
+      if (retryAfter !== null && failure?.throttled) this.pauses.set(job.kind, now + retryAfter);
       const next = new Date(now + (retryAfter ?? backoff(job.attempts))).toISOString();
       const message =
         (error instanceof Error ? error.message : String(error)) +
@@ -149,19 +158,18 @@ export class OutboxWorker implements OutboxSignal {
 
   /**
    * Rate-limited kinds (channel posts) are delivered one at a time, however many cases' queues run side by side:
-   * each waits for the previous delivery of its kind to finish and for its slot, so the service never sees two
-   * closer together than the gap.
+   * each waits for the previous limited delivery to finish and for a slot in every bucket it counts in (per tenant,
+   * per team), so the service never sees two closer together than a limit's gap.
    */
   private deliverInTurn(job: OutboxJob): Promise<void> {
-    const gap = this.options.minIntervalMs?.[job.kind];
-    if (!gap) return this.deliver(job);
-    const turn = (this.rateTurns.get(job.kind) ?? Promise.resolve()).then(async () => {
-      const wait = (this.lastDelivery.get(job.kind) ?? 0) + gap - this.options.clock.now().getTime();
+    if (!this.limiter.applies(job)) return this.deliver(job);
+    const turn = this.rateTurn.then(async () => {
+      const wait = this.limiter.waitFor(job, this.options.clock.now().getTime());
       if (wait > 0) await (this.options.sleep ?? ((ms) => new Promise((r) => setTimeout(r, ms))))(wait);
-      this.lastDelivery.set(job.kind, this.options.clock.now().getTime());
+      this.limiter.take(job, this.options.clock.now().getTime());
       await this.deliver(job);
     });
-    this.rateTurns.set(job.kind, turn);
+    this.rateTurn = turn;
     return turn;
   }
 }

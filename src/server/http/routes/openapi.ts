@@ -15,6 +15,34 @@ const caseResponse = {
   description: "The case as the caller may see it",
   content: { "application/json": { schema: { type: "object", properties: { case: { type: "object" } } } } },
 };
+const READYZ_BODY = {
+  type: "object",
+  properties: {
+    status: { enum: ["ready", "not-ready"] },
+    mode: { enum: ["embedded", "microsoft365"] },
+    checks: {
+      type: "array",
+      items: {
+        type: "object",
+        properties: {
+          name: { type: "string" },
+          ok: { type: "boolean" },
+          ms: { type: "number" },
+          detail: { type: "object" },
+        },
+        required: ["name", "ok", "ms", "detail"],
+      },
+    },
+  },
+  required: ["status", "checks"],
+};
+const READYZ_RESPONSES = {
+  200: { description: "Ready", content: { "application/json": { schema: READYZ_BODY } } },
+  503: {
+    description: "Not ready: the failing checks say why",
+    content: { "application/json": { schema: READYZ_BODY } },
+  },
+};
 const errors = { default: { $ref: "#/components/responses/Error" } };
 
 function queryParameters(schema: z.ZodObject) {
@@ -68,6 +96,15 @@ export function buildOpenApi(): Record<string, unknown> {
         responses: { 201: caseResponse, 200: caseResponse, ...errors },
       },
     },
+    "/api/intake/outlook-item": {
+      post: {
+        summary:
+          "As /api/intake/email, for Outlook clients before Mailbox 1.14: the add-in names the item (its REST id, and the shared mailbox it is in) and the server reads its exact .eml through Microsoft Graph on the caller's behalf (Mail.Read; Mail.Read.Shared). MAILBOX_UNREADABLE (502) when Graph refuses: send the parts instead.",
+        parameters: queryParameters(api.ZIntakeQuery),
+        requestBody: { ...jsonBody(outlook.ZOutlookItemRef), required: true },
+        responses: { 201: caseResponse, 200: caseResponse, ...errors },
+      },
+    },
     "/api/intake/complainant-cases": {
       get: {
         summary: "Open cases from this sender that the caller may see (for Add to case).",
@@ -78,7 +115,7 @@ export function buildOpenApi(): Record<string, unknown> {
     "/api/cases/{id}/emails": {
       post: {
         summary:
-          "Add a later email to a case (message/rfc822, or the parts as JSON). 201 when added, 200 when it was already there.",
+          "Add a later email to a case (message/rfc822, the parts as JSON, or an Outlook item the server reads through Graph). 201 when added, 200 when it was already there.",
         parameters: [
           { name: "id", in: "path", required: true, schema: { type: "string" } },
           ...queryParameters(outlook.ZAddEmailQuery),
@@ -88,6 +125,7 @@ export function buildOpenApi(): Record<string, unknown> {
           content: {
             "message/rfc822": { schema: { type: "string", format: "binary" } },
             "application/json": { schema: json(outlook.ZEmailParts) },
+            [outlook.OUTLOOK_ITEM_MEDIA_TYPE]: { schema: json(outlook.ZOutlookItemRef) },
           },
         },
         responses: { 201: caseResponse, 200: caseResponse, ...errors },
@@ -137,6 +175,7 @@ export function buildOpenApi(): Record<string, unknown> {
       },
     },
     "/healthz": { get: { summary: "Health.", responses: { 200: { description: "{ status }" } } } },
+    "/readyz": { get: { summary: "Readiness: database, outbox, Graph.", security: [], responses: READYZ_RESPONSES } },
   };
   for (const r of TRANSITION_ROUTES) {
     const path = `/api/cases/{id}/${r.path.replace(":actionId", "{actionId}")}`;

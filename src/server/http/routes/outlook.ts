@@ -7,11 +7,19 @@
  * The JSON parts form exists because older Outlook clients cannot hand over the .eml (`getAsFileAsync` is Mailbox
  * 1.14): the add-in sends the item's headers, body and each attachment's content, and the server assembles a
  * message from them (src/server/adapters/email/assemble-message.ts), which then goes through the same intake.
+ * Where Graph is available the add-in first names the item instead (ZOutlookItemRef) and the server reads the exact
+ * .eml on the person's behalf; the parts stay the last resort.
  */
 import { Readable } from "node:stream";
 import type { FastifyInstance, FastifyRequest } from "fastify";
 import { ZIntakeQuery } from "../../../contracts/api.js";
-import { ZAddEmailQuery, ZComplainantCasesQuery, ZEmailParts } from "../../../contracts/outlook.js";
+import {
+  OUTLOOK_ITEM_MEDIA_TYPE,
+  ZAddEmailQuery,
+  ZComplainantCasesQuery,
+  ZEmailParts,
+  ZOutlookItemRef,
+} from "../../../contracts/outlook.js";
 import { assembleMessage } from "../../adapters/email/assemble-message.js";
 import { addEmailToCase } from "../../app/add-email-to-case.js";
 import { findComplainantCases } from "../../app/find-complainant-cases.js";
@@ -52,6 +60,7 @@ async function messageUpload(
 ): Promise<StreamedUpload> {
   const type = mediaType(request);
   const maxBytes = ctx.config.intakeMaxBytes;
+  if (type === OUTLOOK_ITEM_MEDIA_TYPE) return readFromMailbox(request, ctx, observe);
   if (type === "application/json") {
     const parts = validate(ZEmailParts, await readJson(request.body as Readable, partsLimit(maxBytes)));
     return streamToTempFile({
@@ -73,6 +82,29 @@ async function messageUpload(
     tempPath: ctx.deps.blobs.tempPath(),
     maxBytes,
     declaredLength: length ? Number(length) : undefined,
+    ...(observe ? { observe } : {}),
+  });
+}
+
+/**
+ * The exact .eml of the named Outlook item, read through Graph with the caller's own token (on-behalf-of): the
+ * caller can only ever hand in mail they may read themselves. Streamed to a temporary file like a raw upload.
+ */
+async function readFromMailbox(
+  request: FastifyRequest,
+  ctx: HttpContext,
+  observe?: (chunk: Buffer) => void,
+): Promise<StreamedUpload> {
+  const ref = validate(ZOutlookItemRef, await readJson(request.body as Readable, 16 * 1024));
+  if (!ctx.mailboxReader) {
+    throw new AppError("NOT_AVAILABLE", "This Redress server cannot read mailboxes: send the email itself.");
+  }
+  const userToken = /^Bearer (.+)$/i.exec(request.headers.authorization ?? "")?.[1] ?? "";
+  const body = await ctx.mailboxReader.openMessage({ userToken, itemId: ref.itemId, mailbox: ref.mailbox ?? null });
+  return streamToTempFile({
+    body,
+    tempPath: ctx.deps.blobs.tempPath(),
+    maxBytes: ctx.config.intakeMaxBytes,
     ...(observe ? { observe } : {}),
   });
 }
@@ -118,6 +150,22 @@ function registerUploadRoutes(app: FastifyInstance, ctx: HttpContext): void {
     return reply
       .status(result.added ? 201 : 200)
       .send({ case: presentCase(result.view, result.case, ctx.deps.clock.now()), added: result.added });
+  });
+
+  /** POST /api/intake/outlook-item — as POST /api/intake/email, the .eml read through Graph (Mailbox < 1.14). */
+  app.post("/api/intake/outlook-item", async (request, reply) => {
+    const actor = await authenticate(request, ctx.verifier);
+    const type = mediaType(request);
+    if (type !== "application/json" && type !== OUTLOOK_ITEM_MEDIA_TYPE) {
+      throw new AppError(
+        "UNSUPPORTED_MEDIA_TYPE",
+        "Send the Outlook item's id as JSON (Content-Type: application/json).",
+      );
+    }
+    const query = validate(ZIntakeQuery, request.query);
+    const envelope = ctx.deps.emailEnvelope();
+    const upload = await readFromMailbox(request, ctx, (chunk) => envelope.update(chunk));
+    return logEmailAndAnswer({ reply, ctx, actor, query, upload, envelope });
   });
 
   /** POST /api/intake/email-parts — as POST /api/intake/email, from the message's parts (Mailbox < 1.14). */
