@@ -6,7 +6,9 @@
  *   "GET /api/things/:id": caseRoute({ view: "full" }),            // per-case read: full view only, else 404
  *   "POST /api/things": signedIn({ request: () => ({ ... }) }),    // anyone signed in; answers scanned for canaries
  *   "GET /api/reports/x": roles(DIRECTORS, req, { aggregatesOnly: true }), // only these; counts, never a case's data
- *   "GET /healthz": publicRoute(),                                 // no token; must carry no case data at all
+ *   "GET /healthz": publicRoute(),
+  "GET /readyz": publicRoute(),
+  "GET /auth-dialog.html": publicRoute(),                                 // no token; must carry no case data at all
  *
  * Who may see a case (DESIGN.md §1) is `viewOf` below, written from the design, not from the code under test.
  */
@@ -194,6 +196,8 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "GET /assets/*": publicRoute(() => [{ method: "GET", path: "/assets/does-not-exist.js" }]),
   "GET /addin/icon-:size.png": publicRoute(() => [{ method: "GET", path: "/addin/icon-32.png" }]),
   "GET /healthz": publicRoute(),
+  "GET /readyz": publicRoute(),
+  "GET /auth-dialog.html": publicRoute(),
   "GET /api/openapi.json": publicRoute(),
   "GET /api/client-config": publicRoute(),
   "POST /api/dev/token": publicRoute(() => [{ method: "POST", path: "/api/dev/token", body: { persona: "staff" } }]),
@@ -248,6 +252,12 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
         },
       })),
     { statusException: true, okStatuses: [200, 201, 422] },
+  ),
+
+  // The .eml read through Graph (Microsoft 365 mode; NOT_AVAILABLE in embedded mode): the intake's exception.
+  "POST /api/intake/outlook-item": signedIn(
+    () => [{ method: "POST", path: "/api/intake/outlook-item", body: { itemId: "AAMkADprobe" } }],
+    { statusException: true, okStatuses: [200, 201, 404] },
   ),
 
   // Oversight lists.
