@@ -25,7 +25,9 @@ describe("Outlook fallbacks", () => {
     expect(await res.text()).toContain("Sign in — Redress");
     const csp = res.headers.get("content-security-policy") ?? "";
     // This response's nonce and what it loads ('strict-dynamic'); 'self' and the CDN for browsers without CSP 3.
-    expect(csp).toMatch(/script-src 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic' 'self' https:\/\/appsforoffice\.microsoft\.com/);
+    expect(csp).toMatch(
+      /script-src 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic' 'self' https:\/\/appsforoffice\.microsoft\.com/,
+    );
     expect(csp).toContain("connect-src 'self' https://login.microsoftonline.com");
     expect(csp).toContain("object-src 'none'");
   });
