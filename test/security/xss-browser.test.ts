@@ -294,7 +294,7 @@ async function untilOutboxHas(count: number): Promise<void> {
 }
 
 describe("Content-Security-Policy with nonces", () => {
-  const PAGES = ["/", "/tab", "/tab/config", "/taskpane.html"];
+  const PAGES = ["/", "/tab", "/tab/config", "/taskpane.html", "/auth-dialog.html"];
 
   test("each page: a fresh nonce on every script and style tag, strict-dynamic, no objects, no base, the hosts of DESIGN §5", async () => {
     for (const path of PAGES) {
