@@ -133,6 +133,8 @@ async function insertCase(
           remedy: "Feedback re-issued against the criteria.",
           method: "email",
           directorIds: [],
+          rootCause: "communication",
+          lessonsLearned: "Feedback must cite the criteria.",
         },
         x,
       ),

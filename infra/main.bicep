@@ -238,8 +238,13 @@ var settings = {
   OUTBOX_UNKNOWN_OUTCOME_WAIT_MS: '120000'
   DATABASE_URL: '@Microsoft.KeyVault(VaultName=${vault.name};SecretName=database-url)'
   DATABASE_POOL_SIZE: string(databasePoolSize)
+  // A dead instance's outbox jobs are taken over this long after its last renewal (plus the unknown-outcome wait).
+  OUTBOX_LEASE_SECONDS: '60'
   // App Service waits 30 s after SIGTERM before it kills the process; finish within that.
   SHUTDOWN_GRACE_MS: '25000'
+  // The public complaint form: complaints per visitor address per hour; the fewest seconds a person takes to fill it.
+  PUBLIC_FORM_PER_HOUR: '10'
+  PUBLIC_FORM_MIN_FILL_SECONDS: '5'
   TENANT_ID: tenantId
   CLIENT_ID: clientId
   API_APP_ID_URI: apiAppIdUri

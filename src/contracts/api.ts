@@ -3,6 +3,7 @@
  * types they infer. Dates are `YYYY-MM-DD` (Europe/London); instants are ISO 8601 with an offset.
  */
 import { z } from "zod";
+import { ROOT_CAUSES } from "../server/domain/learning.js";
 
 /** The fixed personas of embedded mode (DESIGN.md §4); their id is the name. */
 export const PERSONA_NAMES = [
@@ -36,6 +37,8 @@ export const ZStage = z.enum([
 export const ZRelationship = z.enum(["learner", "employer", "parent-or-guardian", "awarding-body", "other", "unknown"]);
 export const ZOutcomeResult = z.enum(["upheld", "partly-upheld", "not-upheld"]);
 export const ZSendMethod = z.enum(["email", "post"]);
+/** Policy aim 6: why the complaint arose, from a short list (domain/learning.ts). */
+export const ZRootCause = z.enum(ROOT_CAUSES);
 export const ZDocumentKind = z.enum(["email", "attachment", "letter", "evidence", "minutes", "other"]);
 
 export const ZDevTokenRequest = z.object({ persona: z.enum(PERSONA_NAMES) }).strict();
@@ -98,6 +101,10 @@ export const ZLetterPreviewRequest = z.discriminatedUnion("kind", [
       remedy: optionalText(5000),
       method: ZSendMethod,
       sentAt: instant.optional(),
+      // The letter does not show these; the dialog sends its whole body, so they are accepted here too.
+      rootCause: ZRootCause.optional(),
+      rootCauseNote: optionalText(2000),
+      lessonsLearned: optionalText(5000),
     })
     .strict(),
   z
@@ -157,6 +164,10 @@ export const ZOutcomeRequest = z
     remedy: optionalText(5000),
     method: ZSendMethod,
     sentAt: instant.optional(),
+    /** Policy aim 6: required on every outcome, so the Board's figures and report can say what was learned. */
+    rootCause: ZRootCause,
+    rootCauseNote: optionalText(2000),
+    lessonsLearned: text(5000),
   })
   .strict();
 
@@ -165,7 +176,55 @@ export const ZDirectorConsultedRequest = z.object({ response: text(5000), direct
 export const ZBoardInformedRequest = z.object({ on: plainDate.optional(), note: optionalText(2000) }).strict();
 
 export const ZMeetingRequest = z
-  .object({ meetingDate: plainDate, notes: text(20_000), minutesDocumentId: z.string().uuid().nullish() })
+  .object({
+    /** The Operations Meeting record (GET /api/meetings); or give its date and the meeting is recorded if new. */
+    meetingId: z.string().trim().min(1).max(100).nullish(),
+    meetingDate: plainDate.optional(),
+    notes: text(20_000),
+    minutesDocumentId: z.string().uuid().nullish(),
+  })
+  .strict()
+  .refine((b) => b.meetingId || b.meetingDate, {
+    message: "Give the meeting (meetingId) or its date.",
+    path: ["meetingDate"],
+  });
+
+/** POST /api/meetings — an Operations Meeting (policy 2.1). */
+export const ZCreateMeetingRequest = z
+  .object({
+    meetingDate: plainDate,
+    attendees: z.array(z.string().trim().min(1).max(200)).max(50).optional(),
+    notes: optionalText(20_000),
+  })
+  .strict();
+
+/** POST /api/improvement-actions — policy aim 6: an improvement, from a case or a meeting. */
+export const ZCreateImprovementActionRequest = z
+  .object({
+    description: text(2000),
+    ownerId: personId,
+    dueDate: plainDate,
+    caseId: z.string().trim().min(1).max(100).nullish(),
+    meetingId: z.string().trim().min(1).max(100).nullish(),
+  })
+  .strict();
+
+export const ZCompleteImprovementActionRequest = z.object({ note: optionalText(2000) }).strict();
+
+/** GET /api/reports/dashboard?from=&to= — received on or after / on or before (London days). */
+export const ZDashboardQuery = z.object({ from: plainDate.optional(), to: plainDate.optional() }).strict();
+
+/** POST /api/reports/annual — the year ending on `to` (default: the twelve months up to today). */
+export const ZAnnualReportRequest = z.object({ from: plainDate.optional(), to: plainDate.optional() }).strict();
+
+/** POST /api/public/survey/{token} — the satisfaction survey about the handling (policy aim 5 and 6). */
+export const ZSurveyAnswersRequest = z
+  .object({
+    easeOfComplaining: z.number().int().min(1).max(5),
+    keptInformed: z.number().int().min(1).max(5),
+    fairness: z.number().int().min(1).max(5),
+    onTime: z.enum(["yes", "no", "not-sure"]),
+  })
   .strict();
 
 export const ZAppealRequest = z

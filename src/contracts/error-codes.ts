@@ -34,6 +34,10 @@ export const ERROR_CODES = [
    * access to the shared mailbox, Graph unavailable): the add-in then sends the message's parts instead.
    */
   "MAILBOX_UNREADABLE",
+  /** The public form looked automated (sent too fast, a hidden field filled, an old or forged form): send it again. */
+  "FORM_NOT_ACCEPTED",
+  /** Too many requests from one address in a while (the public form); wait, then try again. */
+  "TOO_MANY_REQUESTS",
   /** Anything unexpected; the message never carries internals. */
   "INTERNAL",
 ] as const;

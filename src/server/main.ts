@@ -14,7 +14,10 @@ import { DocxLetterRenderer } from "./adapters/letters/docx-letter-renderer.js";
 import { DevOutboxRecorder } from "./adapters/local/dev-outbox-recorder.js";
 import { OutboxWorker } from "./adapters/outbox/outbox-worker.js";
 import { channelPostLimits } from "./adapters/outbox/rate-limits.js";
-import { openSqliteCaseStore } from "./adapters/sql/sqlite-case-store.js";
+import { DocxReportRenderer } from "./adapters/reports/docx-report-renderer.js";
+import { StoredPolicySource } from "./adapters/settings/stored-policy-source.js";
+import { openDatabase } from "./adapters/sql/open-database.js";
+import { applyRetention } from "./app/apply-retention.js";
 import { calendarFor } from "./app/case-calendar.js";
 import { caseLink } from "./app/case-link.js";
 import { checkReadiness } from "./app/check-readiness.js";
@@ -22,11 +25,14 @@ import type { DeliveryDeps } from "./app/delivery-deps.js";
 import type { AppDeps } from "./app/deps.js";
 import { EXTRACT_EMAIL_PARTS, extractEmailParts } from "./app/extract-email-parts.js";
 import { fileDocument } from "./app/file-document.js";
+import { FILE_GOVERNANCE_DOCUMENT, fileGovernanceDocument } from "./app/file-governance-document.js";
 import { notifyPerson } from "./app/notify-person.js";
 import { postBoardCard } from "./app/post-board-card.js";
+import { APPLY_RETENTION, queueDailyGovernance } from "./app/queue-daily-governance.js";
 import { queueDailyNotices } from "./app/queue-daily-notices.js";
 import { recoverAfterCrash } from "./app/recover-after-crash.js";
 import { sendCaseEmail } from "./app/send-case-email.js";
+import { SEND_NOTICE_EMAIL, sendNoticeEmail } from "./app/send-notice-email.js";
 import { ConfigError, loadConfig } from "./config/config.js";
 import { londonDateTime } from "./domain/calendar/plain-date.js";
 import { DEFAULT_POLICY } from "./domain/policy.js";
@@ -39,7 +45,7 @@ const DAILY_NOTICES_EVERY_MS = 10 * 60_000;
 /** The composition root: reads config, picks adapters, recovers, starts. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const store = await openSqliteCaseStore({ file: config.databaseFile });
+  const { store, scheduled, shared } = await openDatabase(config);
   const blobs = await new LocalBlobStore(config.blobDir).init();
   const m365 = config.tenant
     ? await openMicrosoft365({
@@ -59,13 +65,16 @@ async function main(): Promise<void> {
     documents,
     clock: systemClock,
     directory: m365?.directory ?? new PersonaDirectory(),
-    policy: { current: async () => DEFAULT_POLICY },
+    // The newest admin settings version (cached); each case keeps the version it was received under.
+    policy: new StoredPolicySource(store),
     outbox: signal,
     // Time-ordered, so entries of the same instant keep the order they were written in (domain/timeline.ts).
     newId: () => newTimeOrderedId(),
     parseEmail: emailParser.parse,
     emailEnvelope: streamingEnvelopeReader,
     letters: new DocxLetterRenderer(DEFAULT_POLICY.organisationName),
+    reports: new DocxReportRenderer(DEFAULT_POLICY.organisationName),
+    publicUrl: config.publicUrl,
   };
   const delivery: DeliveryDeps = {
     board: m365?.board ?? (devOutbox as DevOutboxRecorder),
@@ -88,9 +97,20 @@ async function main(): Promise<void> {
       "post-board-card": (job) => postBoardCard({ deps, delivery, job }),
       "send-email": (job) => sendCaseEmail({ deps, delivery, job }),
       "notify-person": (job) => notifyPerson({ deps, delivery, job }),
+      [SEND_NOTICE_EMAIL]: (job) => sendNoticeEmail({ deps, delivery, job }),
+      [APPLY_RETENTION]: async () => void (await applyRetention({ deps })),
+      [FILE_GOVERNANCE_DOCUMENT]: (job) => fileGovernanceDocument({ deps, jobId: job.id, payload: job.payload }),
     },
-    // Graph: channel messages 2/s per app per tenant AND 4/s per team (a post names its team, else the board's).
-    rateLimits: channelPostLimits({ teamOf: (job) => String(job.payload.teamId ?? config.tenant?.teamId ?? "board") }),
+    // Graph: channel messages 2/s per app per tenant — half a second apart, a slot shared by all servers in the
+    // database — AND 4/s per team (a post names its team, else the board's), counted in this process.
+    minIntervalMs: { "post-board-card": 500 },
+    rateLimits: channelPostLimits({
+      perTenantPerSecond: Number.POSITIVE_INFINITY,
+      teamOf: (job) => String(job.payload.teamId ?? config.tenant?.teamId ?? "board"),
+    }),
+    leaseMs: config.outboxLeaseMs,
+    unknownOutcomeWaitMs: config.outboxUnknownOutcomeWaitMs,
+    soleWorker: !shared,
     onError: (job, error) =>
       app.log.warn(
         { job: job.id, kind: job.kind, error: error instanceof Error ? error.message : "unknown" },
@@ -98,7 +118,9 @@ async function main(): Promise<void> {
       ),
   });
 
-  await recoverAfterCrash({ deps });
+  // With several servers on one data folder, another may be mid-intake: its temporary files and blobs not yet
+  // committed must not be swept away, so only a lone server (SQLite) tidies up at start.
+  if (!shared) await recoverAfterCrash({ deps });
   // Work out this year's and next year's bank holidays now, not during the first complaint of the day.
   const today = londonDateTime(new Date()).date;
   calendarFor(DEFAULT_POLICY).addWorkingDays(today, 300);
@@ -141,6 +163,7 @@ async function main(): Promise<void> {
       process.exit(1);
     }, config.shutdownGraceMs).unref();
     clearInterval(daily);
+    clearInterval(governance);
     // In-flight requests finish first (new ones get 503 and idle connections close), then the worker stops taking
     // jobs and waits for the ones it holds: a request's outbox jobs are committed before the worker goes.
     await app.close();
@@ -157,11 +180,22 @@ async function main(): Promise<void> {
   await app.listen({ port: config.port, host: config.host });
   worker.start();
   const daily = setInterval(() => {
-    queueDailyNotices({ deps }).catch((error: unknown) =>
-      app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "daily notices not queued"),
-    );
+    scheduled
+      .runExclusively("daily-notices", () => queueDailyNotices({ deps }))
+      .catch((error: unknown) =>
+        app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "daily notices not queued"),
+      );
   }, DAILY_NOTICES_EVERY_MS);
   daily.unref();
+  // Retention (daily) and the policy review reminder: one server queues them (and their job ids are fixed per day).
+  const governance = setInterval(() => {
+    scheduled
+      .runExclusively("daily-governance", () => queueDailyGovernance({ deps }))
+      .catch((error: unknown) =>
+        app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "daily governance not queued"),
+      );
+  }, DAILY_NOTICES_EVERY_MS);
+  governance.unref();
   app.log.info({ mode: config.mode, url: config.publicUrl }, "Redress is running");
 }
 

@@ -7,6 +7,8 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/server/adapters/sql/schema.js";
 import { openSqliteCaseStore } from "../../src/server/adapters/sql/sqlite-case-store.js";
 import { buildCase, caseStoreContract } from "./case-store.contract.js";
+import { governanceStoreContract } from "./governance-store.contract.js";
+import { outboxClaimsContract } from "./outbox-claims.contract.js";
 
 async function openFresh() {
   const dir = await mkdtemp(path.join(tmpdir(), "redress-sqlite-"));
@@ -23,6 +25,24 @@ async function openFresh() {
 }
 
 caseStoreContract("SQLite file", openFresh);
+
+outboxClaimsContract("SQLite file", async () => {
+  const opened = await openFresh();
+  const others: Array<{ close(): Promise<void> }> = [];
+  return {
+    store: opened.store,
+    // A second connection to the same file (SQLite serves one server, but the semantics must hold all the same).
+    async openAnother() {
+      const other = await openSqliteCaseStore({ file: opened.file });
+      others.push(other);
+      return other;
+    },
+    async cleanup() {
+      for (const other of others) await other.close();
+      await opened.cleanup();
+    },
+  };
+});
 
 describe("SQLite case store settings", () => {
   let cleanup: (() => Promise<void>) | undefined;
@@ -54,6 +74,36 @@ describe("SQLite case store settings", () => {
     expect(foreignKeys.rows[0]?.foreign_keys).toBe(1);
   });
 
+  it("commits outbox claims in a lazy batch, visible at once, beside durable work, and returns to synchronous=FULL", async () => {
+    const opened = await openFresh();
+    cleanup = opened.cleanup;
+    const db = (opened.store as unknown as { db: Kysely<Database> }).db;
+    const id = "job-1";
+    const createdAt = "2026-03-02T10:00:00.000Z";
+    // A durable write queued behind the claim still gets a full commit of its own.
+    await opened.store.transaction((tx) =>
+      tx.enqueue({ id, kind: "send-email", caseId: null, payload: {}, createdAt }),
+    );
+    const [claimed, c] = await Promise.all([
+      opened.store.claimJobs({ workerId: "w", now: createdAt, leaseUntil: "2026-03-02T10:01:00.000Z", limit: 5 }),
+      opened.store.transaction(async (tx) => {
+        const c = buildCase();
+        await tx.insertCase(c);
+        return c;
+      }),
+    ]);
+    expect(claimed.map((j) => j.id)).toEqual([id]);
+    const reader = new BetterSqlite3(opened.file, { readonly: true });
+    try {
+      expect(reader.prepare("select claimed_by from outbox where id = ?").get(id)).toEqual({ claimed_by: "w" });
+      expect(reader.prepare("select count(*) as n from cases where id = ?").get(c.id)).toEqual({ n: 1 });
+    } finally {
+      reader.close();
+    }
+    const synchronous = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
+    expect(synchronous.rows[0]?.synchronous).toBe(2);
+  });
+
   it("answers each of many concurrent transactions only after its commit, as another connection sees at that moment", async () => {
     const opened = await openFresh();
     cleanup = opened.cleanup;
@@ -77,3 +127,5 @@ describe("SQLite case store settings", () => {
     }
   });
 });
+
+governanceStoreContract("SQLite file", openFresh);

@@ -77,7 +77,13 @@ describe("Teams tab: dialogs, list view and need to know", () => {
       const c = await postalCase(baseUrl, { subject: "Exam room too cold", name: "Lee Chen" });
       await step(baseUrl, "ops-director", c.id, "triage", TRIAGE);
       await step(baseUrl, "handler", c.id, "acknowledge", { method: "email" });
-      await step(baseUrl, "handler", c.id, "outcome", { result: "not-upheld", reasons: "Checked.", method: "email" });
+      await step(baseUrl, "handler", c.id, "outcome", {
+        result: "not-upheld",
+        reasons: "Checked.",
+        method: "email",
+        rootCause: "no-fault-found",
+        lessonsLearned: "None: the process worked.",
+      });
       await openTab(page, baseUrl, "ops-director", { caseId: c.id });
       const close = page
         .getByRole("toolbar", { name: "Steps you can take" })

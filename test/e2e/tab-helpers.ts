@@ -234,6 +234,8 @@ export async function closedLongAgo(baseUrl: string, name: string): Promise<{ id
     result: "upheld",
     reasons: "The certificate was re-ordered.",
     method: "post",
+    rootCause: "awarding-organisation",
+    lessonsLearned: "Chase certificates after 20 working days.",
     sentAt: daysAgo(45),
   });
   await step(baseUrl, "ops-director", c.id, "board-informed", {});

@@ -138,6 +138,8 @@ describe("Teams tab: a complaint from intake to closed", () => {
       await dialog.getByLabel("Partly upheld").check();
       await dialog.getByLabel("Reasons").fill("The portfolio was on time; the late mark is removed.");
       await dialog.getByLabel("Remedy").fill("The mark is corrected and the feedback re-issued.");
+      await dialog.getByLabel("Root cause").selectOption("process-not-followed");
+      await dialog.getByLabel("Lessons learned").fill("Check the submission log before marking late.");
       const outcome = await previewAndSend(dialog, "Send outcome letter", [
         /Your appeal must reach us by \d{1,2} \w+ \d{4}/,
         /City & Guilds/,

@@ -80,6 +80,8 @@ describe("Teams tab: serious, late, redirected and written complaints", () => {
       dialog = await openStep(page, "Record outcome", { axe: false });
       expect(await dialog.getByText("This is a serious complaint").count()).toBe(0);
       await dialog.getByLabel("Reasons").fill("The tutor's conduct fell short; training arranged.");
+      await dialog.getByLabel("Root cause").selectOption("staff-conduct-or-training");
+      await dialog.getByLabel("Lessons learned").fill("Refresher training on learner communication.");
       await previewAndSend(dialog, "Send outcome letter", [/We have upheld your complaint/, /NCFE/]);
       expect(await stageShown(page)).toBe("Outcome sent");
 

@@ -213,6 +213,13 @@ export class GraphEmulator {
     return item && !item.folder ? { size: item.size, sha256: item.sha256 } : null;
   }
 
+  /** The names of the files directly in a drive folder (a retried upload must replace, never add a copy). */
+  filesIn(folderPath: string): string[] {
+    return this.childrenOf(folderPath)
+      .filter((i) => !i.folder)
+      .map((i) => i.name);
+  }
+
   async close(): Promise<void> {
     const server = this.server;
     if (server) {

@@ -79,6 +79,8 @@ async function appealCase(loggedBy: Persona): Promise<Json> {
     result: "not-upheld",
     reasons: "Marking was on time.",
     method: "email",
+    rootCause: "no-fault-found",
+    lessonsLearned: "Explain marking times at enrolment.",
     sentAt: daysAgo(1),
   });
   expect(outcome.status).toBe(200);

@@ -49,6 +49,8 @@ const outcomeBody = (sentAt: string) => ({
   reasons: "The assessment was marked late; feedback has now been given and marking times are being reviewed.",
   remedy: "An apology and a review of marking times.",
   method: "email",
+  rootCause: "resources-or-scheduling",
+  lessonsLearned: "Marking needs cover when an assessor is away.",
   sentAt,
 });
 

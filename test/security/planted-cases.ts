@@ -95,6 +95,8 @@ export async function plantCase(baseUrl: string, plan: Plan): Promise<PlantedCas
         reasons: "Marking was on time.",
         method: "email",
         sentAt: daysAgo(1),
+        rootCause: "no-fault-found",
+        lessonsLearned: "None needed.",
       });
       await post("ops-director", "appeal", { grounds: "I disagree.", boardMemberId: plan.appealTo });
     }

@@ -325,7 +325,13 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     requests: (c) =>
       c?.actionId ? [{ method: "POST", path: `/api/cases/${c.id}/actions/${c.actionId}/complete`, body: {} }] : [],
   },
-  "POST /api/cases/:id/outcome": action("outcome", ["handle"], { result: "upheld", reasons: "Probe.", method: "post" }),
+  "POST /api/cases/:id/outcome": action("outcome", ["handle"], {
+    result: "upheld",
+    reasons: "Probe.",
+    method: "post",
+    rootCause: "other",
+    lessonsLearned: "Probe.",
+  }),
   "POST /api/cases/:id/directors-consulted": action("directors-consulted", ["direct", "triage"], {
     response: "Probe.",
   }),

@@ -117,8 +117,11 @@ beforeAll(async () => {
     reasons,
     remedy: next(5000).text,
     method: "email",
+    rootCause: "other",
+    rootCauseNote: next(2000).text,
+    lessonsLearned: batches(chunk(500, 40), 5000)[0],
   });
-  placed += 301;
+  placed += 301 + 41;
   await post("ops-director", `/api/cases/${second.id}/triage`, {
     category: "Teaching",
     nature: "Plain.",
@@ -227,6 +230,8 @@ describe("hostile content rendered: 0 executions", () => {
         const dialog = page.getByRole("dialog");
         await dialog.getByLabel("Upheld", { exact: true }).check();
         await dialog.getByLabel("Reasons").fill(batches(chunk(300, 80), 20_000)[0] ?? "");
+        await dialog.getByLabel("Root cause").selectOption("other");
+        await dialog.getByLabel("Lessons learned").fill(batches(chunk(380, 20), 5000)[0] ?? "");
         await dialog.getByRole("button", { name: "Preview letter" }).click();
         await dialog.getByTestId("letter-preview").waitFor({ timeout: 15_000 });
         await settle(page);

@@ -7,6 +7,7 @@ import type { EmailEnvelopeReaderFactory, EmailParser } from "../ports/email-par
 import type { LetterRenderer } from "../ports/letter-renderer.js";
 import type { OutboxSignal } from "../ports/outbox-signal.js";
 import type { PolicySource } from "../ports/policy-source.js";
+import type { ReportRenderer } from "../ports/report-renderer.js";
 
 /** The ports every use case may reach. Built once in the composition root (main.ts); fakes in tests. */
 export interface AppDeps {
@@ -23,4 +24,8 @@ export interface AppDeps {
   /** Reads an email's envelope while it streams in: all intake needs to log the case. */
   emailEnvelope: EmailEnvelopeReaderFactory;
   letters: LetterRenderer;
+  /** Governance documents (meeting agenda, annual report); absent where a composition does not need them. */
+  reports?: ReportRenderer;
+  /** The address complainants reach Redress at (survey links in letters); absent: letters carry no survey link. */
+  publicUrl?: string;
 }

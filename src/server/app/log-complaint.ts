@@ -2,7 +2,9 @@ import { AppError } from "../domain/app-error.js";
 import type { Channel, Complainant, ComplaintCase } from "../domain/case.js";
 import { receiveComplaint } from "../domain/procedure/receive.js";
 import { type Actor, hasRole } from "../domain/roles.js";
+import type { OutboxJob } from "../ports/case-store.js";
 import { calendarFor } from "./case-calendar.js";
+import { enqueueJobs } from "./case-documents.js";
 import type { AppDeps } from "./deps.js";
 
 export interface LogComplaintOptions {
@@ -16,10 +18,12 @@ export interface LogComplaintOptions {
     /** When the letter (or form) arrived; defaults to now. */
     receivedAt?: Date;
   };
+  /** Deliveries that belong to the logging (the web form's confirmation email), written in the same transaction. */
+  effects?: ReadonlyArray<Pick<OutboxJob, "kind" | "payload">>;
 }
 
 /** Policy 1.1: a complaint "in writing" — a letter typed in (its scan uploaded as a document) or the web form. */
-export async function logComplaint({ deps, actor, input }: LogComplaintOptions): Promise<ComplaintCase> {
+export async function logComplaint({ deps, actor, input, effects = [] }: LogComplaintOptions): Promise<ComplaintCase> {
   if (!hasRole(actor, "Complaints.Log"))
     throw new AppError("FORBIDDEN", "Your role does not allow logging complaints.");
   const now = deps.clock.now();
@@ -29,7 +33,7 @@ export async function logComplaint({ deps, actor, input }: LogComplaintOptions):
     throw new AppError("VALIDATION_FAILED", message, { issues: [{ path: ["receivedAt"], message }] });
   }
   const policy = await deps.policy.current();
-  return deps.store.transaction(async (tx) => {
+  const logged = await deps.store.transaction(async (tx) => {
     const at = now.toISOString();
     const created = receiveComplaint({
       id: deps.newId(),
@@ -55,6 +59,9 @@ export async function logComplaint({ deps, actor, input }: LogComplaintOptions):
       summary: `Logged from ${input.channel === "post" ? "a letter" : "the web form"}; response due ${created.responseDueDate}.`,
       data: { channel: input.channel },
     });
+    await enqueueJobs({ tx, caseId: created.id, jobs: effects, at, newId: deps.newId });
     return created;
   });
+  if (effects.length > 0) deps.outbox.notify();
+  return logged;
 }

@@ -9,6 +9,7 @@ import type { Actor } from "../domain/roles.js";
 import { calendarFor } from "./case-calendar.js";
 import { assertMayEverTake, notFound } from "./change-case.js";
 import type { AppDeps } from "./deps.js";
+import { surveyUrl } from "./survey-token.js";
 
 export interface PreviewLetterOptions {
   deps: AppDeps;
@@ -58,10 +59,15 @@ export async function previewLetter({ deps, actor, caseId, input }: PreviewLette
           method: input.method,
           sentAt,
           directorIds,
+          // The letter does not depend on the learning fields; the real step insists on them.
+          rootCause: input.rootCause ?? "other",
+          lessonsLearned: input.lessonsLearned || "(not yet recorded)",
         },
         ctx,
       );
-      return outcomeLetter(next);
+      // The real link is made when the letter is sent (its token is kept only as a hash): show where it goes.
+      const link = deps.publicUrl ? surveyUrl(deps.publicUrl, "(a link made for this complaint)") : undefined;
+      return outcomeLetter(next, { surveyUrl: link });
     }
     case "appeal-decision": {
       const { next } = decideAppeal(

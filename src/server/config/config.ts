@@ -93,12 +93,20 @@ const ZConfigEnv = z.object({
    * channel show a message some seconds after Graph accepts it) and deciding whether to send again.
    */
   OUTBOX_UNKNOWN_OUTCOME_WAIT_MS: z.coerce.number().int().positive().default(120_000),
-  /** PostgreSQL (scale-out); SQLite under DATA_DIR when unset. A secret: it carries the password. */
-  DATABASE_URL: optionalText,
-  /** Connections per instance in the PostgreSQL pool. */
-  DATABASE_POOL_SIZE: z.coerce.number().int().positive().max(100).default(10),
+  /** The public complaint form: complaints accepted per address per hour, and the fewest seconds a person takes. */
+  PUBLIC_FORM_PER_HOUR: z.coerce.number().int().positive().default(10),
+  PUBLIC_FORM_MIN_FILL_SECONDS: z.coerce.number().min(0).default(5),
   /** How long a stopping server lets in-flight requests and claimed jobs finish before it exits anyway. */
   SHUTDOWN_GRACE_MS: z.coerce.number().int().positive().default(25_000),
+  /** `postgres://…`: the cases live in PostgreSQL, which several servers can share; unset, SQLite under DATA_DIR. */
+  DATABASE_URL: optionalText,
+  /** Connections each server keeps to PostgreSQL. */
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
+  /**
+   * How long a server's claim on an outbox job lasts unless renewed (it renews every third of it while the job
+   * runs). A dead server's jobs are taken over this long after its last renewal plus OUTBOX_UNKNOWN_OUTCOME_WAIT_MS.
+   */
+  OUTBOX_LEASE_SECONDS: z.coerce.number().int().min(5).max(180).default(60),
   ...ZTenantEnv.shape,
 });
 
@@ -136,7 +144,10 @@ export const SETTINGS = {
   OUTBOX_UNKNOWN_OUTCOME_WAIT_MS: { secret: false, source: "app-setting" },
   DATABASE_URL: { secret: true, source: "app-setting" },
   DATABASE_POOL_SIZE: { secret: false, source: "app-setting" },
+  OUTBOX_LEASE_SECONDS: { secret: false, source: "app-setting" },
   SHUTDOWN_GRACE_MS: { secret: false, source: "app-setting" },
+  PUBLIC_FORM_PER_HOUR: { secret: false, source: "app-setting" },
+  PUBLIC_FORM_MIN_FILL_SECONDS: { secret: false, source: "app-setting" },
   CLIENT_ID: { secret: false, source: "app-setting" },
   CLIENT_SECRET: { secret: true, source: "app-setting" },
   CLIENT_CERTIFICATE_PRIVATE_KEY: { secret: true, source: "app-setting" },
@@ -174,10 +185,12 @@ export interface Config {
   outboxPollMs: number;
   outboxDeadAfterMs: number;
   outboxUnknownOutcomeWaitMs: number;
-  /** PostgreSQL connection string, or null for SQLite under dataDir. */
-  databaseUrl: string | null;
-  databasePoolSize: number;
+  /** The public complaint form's spam and flood limits. */
+  publicForm: { perHour: number; minFillMs: number };
   shutdownGraceMs: number;
+  /** PostgreSQL (several servers may share it), or null for SQLite at `databaseFile`. */
+  postgres: { url: string; poolSize: number } | null;
+  outboxLeaseMs: number;
   /** Present exactly in Microsoft 365 mode. */
   tenant: TenantConfig | null;
   /** The development sign-in exists only in embedded mode, never in production. */
@@ -201,6 +214,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const problems: string[] = [];
   const mode = e.TENANT_ID ? "microsoft365" : "embedded";
   const tenant = mode === "microsoft365" ? tenantConfig(e, problems) : null;
+  const postgres = e.DATABASE_URL ? postgresConfig(e.DATABASE_URL, e.DATABASE_POOL_SIZE, problems) : null;
   if (problems.length > 0) throw new ConfigError(problems);
   const dataDir = path.resolve(e.DATA_DIR);
   return {
@@ -219,9 +233,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     outboxPollMs: e.OUTBOX_POLL_MS,
     outboxDeadAfterMs: Math.round(e.OUTBOX_DEAD_AFTER_HOURS * 3600_000),
     outboxUnknownOutcomeWaitMs: e.OUTBOX_UNKNOWN_OUTCOME_WAIT_MS,
-    databaseUrl: e.DATABASE_URL ?? null,
-    databasePoolSize: e.DATABASE_POOL_SIZE,
+    publicForm: { perHour: e.PUBLIC_FORM_PER_HOUR, minFillMs: Math.round(e.PUBLIC_FORM_MIN_FILL_SECONDS * 1000) },
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    postgres,
+    outboxLeaseMs: e.OUTBOX_LEASE_SECONDS * 1000,
     tenant,
     devIdentityEnabled: mode === "embedded" && e.NODE_ENV !== "production",
   };
@@ -286,4 +301,23 @@ function tenantConfig(e: z.infer<typeof ZConfigEnv>, problems: string[]): Tenant
     authorityHost: e.AUTHORITY_HOST.replace(/\/$/, ""),
     extraCaFile: e.GRAPH_EXTRA_CA_FILE ?? null,
   };
+}
+
+/** DATABASE_URL must be a PostgreSQL address with a database name; problems are added, never the URL (a secret). */
+function postgresConfig(url: string, poolSize: number, problems: string[]): { url: string; poolSize: number } | null {
+  let parsed: URL | null = null;
+  try {
+    parsed = new URL(url);
+  } catch {
+    // reported below
+  }
+  if (!parsed || !["postgres:", "postgresql:"].includes(parsed.protocol)) {
+    problems.push("DATABASE_URL: must be a PostgreSQL address, postgres://user:password@host:5432/database.");
+    return null;
+  }
+  if (!parsed.hostname || parsed.pathname.length <= 1) {
+    problems.push("DATABASE_URL: give the host and the database name (postgres://user:password@host:5432/database).");
+    return null;
+  }
+  return { url, poolSize };
 }

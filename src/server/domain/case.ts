@@ -1,4 +1,5 @@
 import type { PlainDate } from "./calendar/types.js";
+import type { Learning } from "./learning.js";
 import type { PolicySettings } from "./policy.js";
 import type { Stage } from "./stages.js";
 
@@ -93,6 +94,8 @@ export interface Outcome {
   complainantReceiptDate: PlainDate;
   appealDeadline: PlainDate;
   by: string;
+  /** Root cause and lessons learned (policy aim 6); null only on cases recorded before it was asked for. */
+  learning?: Learning | null;
 }
 
 export interface Appeal {
@@ -125,6 +128,8 @@ export interface BoardInformed {
 }
 
 export interface MeetingDiscussion {
+  /** The Operations Meeting record this discussion belongs to; absent on discussions recorded before meetings were. */
+  meetingId?: string | null;
   meetingDate: PlainDate;
   notes: string;
   /** A document of kind `minutes` on this case holding the full details (required for serious complaints). */

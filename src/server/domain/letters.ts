@@ -1,5 +1,6 @@
 import { formatUkLong, londonDateTime } from "./calendar/plain-date.js";
 import type { ComplaintCase, OutcomeResult } from "./case.js";
+import { DEFAULT_LETTER_TEMPLATES, fillLetterBlock, type LetterBlock } from "./letter-templates.js";
 
 /** A letter's words. Rendering (a .docx, by the LetterRenderer port) and sending are someone else's job. */
 export interface Letter {
@@ -10,6 +11,8 @@ export interface Letter {
   text: string;
   /** Lines that are headings within the letter (e.g. "If you are not satisfied"). */
   headings?: readonly string[];
+  /** The letterhead: the organisation's name in the settings the case was received under. */
+  organisationName?: string;
 }
 
 /** The heading above the appeal route in an outcome letter. */
@@ -29,6 +32,17 @@ const APPEAL_RESULT_WORDS: Record<OutcomeResult, string> = {
 
 const greeting = (c: ComplaintCase) => `Dear ${c.complainant.name?.trim() || "Sir or Madam"},`;
 const signOff = (c: ComplaintCase) => ["Yours sincerely,", "", c.policy.organisationName];
+
+/** A block of the case's own letter templates (settings version it was received under), filled in. */
+function block(c: ComplaintCase, name: LetterBlock, values: Record<string, string | number>): string {
+  const text = c.policy.letterTemplates?.[name] ?? DEFAULT_LETTER_TEMPLATES[name];
+  return fillLetterBlock(text, {
+    reference: c.reference,
+    organisationName: c.policy.organisationName,
+    complaintsEmail: c.policy.complaintsEmail,
+    ...values,
+  });
+}
 
 /** Policy 3.1: the next step after us, with the awarding organisation's own complaints contact where we know it. */
 function awardingOrganisationRoute(c: ComplaintCase): string {
@@ -50,19 +64,24 @@ export function acknowledgementLetter(c: ComplaintCase, sentAt: Date): Letter {
     "",
     greeting(c),
     "",
-    `Thank you for your complaint, which we received on ${formatUkLong(c.deemedReceivedOn)}. We take every complaint seriously.`,
-    "",
-    `Your complaint will be investigated and we will respond to you in writing by ${formatUkLong(c.responseDueDate)}, within ${c.policy.responseWorkingDays} working days.`,
-    "",
-    `If you have anything to add, please reply quoting ${c.reference}, or write to ${c.policy.complaintsEmail}.`,
+    block(c, "acknowledgementBody", {
+      receivedDate: formatUkLong(c.deemedReceivedOn),
+      responseDueDate: formatUkLong(c.responseDueDate),
+      responseWorkingDays: c.policy.responseWorkingDays,
+    }),
     "",
     ...signOff(c),
   ].join("\n");
-  return { kind: "acknowledgement", baseName: `${c.reference} acknowledgement`, text };
+  return {
+    kind: "acknowledgement",
+    baseName: `${c.reference} acknowledgement`,
+    text,
+    organisationName: c.policy.organisationName,
+  };
 }
 
 /** Policy 1.3 and 2.2: the final outcome, the appeal route with its actual deadline, and the awarding organisation. */
-export function outcomeLetter(c: ComplaintCase): Letter {
+export function outcomeLetter(c: ComplaintCase, options: { surveyUrl?: string } = {}): Letter {
   const outcome = c.outcome;
   if (!outcome) throw new Error("An outcome letter needs an outcome");
   const text = [
@@ -71,7 +90,7 @@ export function outcomeLetter(c: ComplaintCase): Letter {
     "",
     greeting(c),
     "",
-    `We have now investigated your complaint received on ${formatUkLong(c.deemedReceivedOn)}. This letter is our final outcome.`,
+    block(c, "outcomeOpening", { receivedDate: formatUkLong(c.deemedReceivedOn) }),
     "",
     RESULT_WORDS[outcome.result],
     "",
@@ -79,13 +98,30 @@ export function outcomeLetter(c: ComplaintCase): Letter {
     ...(outcome.remedy ? ["", `What we will do: ${outcome.remedy}`] : []),
     "",
     APPEAL_ROUTE_HEADING,
-    `You may appeal against this outcome by letter or by email to ${c.policy.complaintsEmail}. Your appeal must reach us by ${formatUkLong(outcome.appealDeadline)} (${c.policy.appealWindowWorkingDays} working days from your receipt of this outcome). An appropriate member of our Board will consider it and respond within ${c.policy.appealResponseWorkingDays} working days of receiving it.`,
+    block(c, "outcomeAppealRoute", {
+      appealDeadline: formatUkLong(outcome.appealDeadline),
+      appealWindowWorkingDays: c.policy.appealWindowWorkingDays,
+      appealResponseWorkingDays: c.policy.appealResponseWorkingDays,
+    }),
     "",
-    `If you remain unsatisfied after that, you may contact ${awardingOrganisationRoute(c)}.`,
+    block(c, "outcomeAwardingOrganisation", { awardingOrganisationRoute: awardingOrganisationRoute(c) }),
     "",
+    // Policy aim 6: a short survey about how the complaint was handled (not about the outcome itself).
+    ...(options.surveyUrl
+      ? [
+          `Please tell us how we handled your complaint: a short survey of four questions, which takes a minute, at ${options.surveyUrl}`,
+          "",
+        ]
+      : []),
     ...signOff(c),
   ].join("\n");
-  return { kind: "outcome", baseName: `${c.reference} outcome`, text, headings: [APPEAL_ROUTE_HEADING] };
+  return {
+    kind: "outcome",
+    baseName: `${c.reference} outcome`,
+    text,
+    headings: [APPEAL_ROUTE_HEADING],
+    organisationName: c.policy.organisationName,
+  };
 }
 
 /** Policy 2.2 and 3.1: the appeal decision; the awarding organisation is the next step. */
@@ -98,15 +134,22 @@ export function appealDecisionLetter(c: ComplaintCase): Letter {
     "",
     greeting(c),
     "",
-    `A member of our Board has considered your appeal received on ${formatUkLong(londonDateTime(new Date(c.appeal.receivedAt)).date)}.`,
+    block(c, "appealDecisionOpening", {
+      appealReceivedDate: formatUkLong(londonDateTime(new Date(c.appeal.receivedAt)).date),
+    }),
     "",
     APPEAL_RESULT_WORDS[decision.result],
     "",
     decision.reasons,
     "",
-    `This completes our complaints procedure. If you continue to find the outcome unsatisfactory, you may contact ${awardingOrganisationRoute(c)}.`,
+    block(c, "appealDecisionClosing", { awardingOrganisationRoute: awardingOrganisationRoute(c) }),
     "",
     ...signOff(c),
   ].join("\n");
-  return { kind: "appeal-decision", baseName: `${c.reference} appeal decision`, text };
+  return {
+    kind: "appeal-decision",
+    baseName: `${c.reference} appeal decision`,
+    text,
+    organisationName: c.policy.organisationName,
+  };
 }

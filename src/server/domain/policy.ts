@@ -1,4 +1,5 @@
-import type { CalendarSettings } from "./calendar/types.js";
+import type { CalendarSettings, PlainDate } from "./calendar/types.js";
+import type { LetterTemplates } from "./letter-templates.js";
 
 /**
  * The procedure settings in force when a case is received. Each case keeps a copy (its policy version), so changing
@@ -28,6 +29,14 @@ export interface PolicySettings extends CalendarSettings {
   complaintsEmail: string;
   /** Policy 3.1: the awarding organisations and how to complain to each; letters signpost the one for the case. */
   awardingOrganisations: ReadonlyArray<{ name: string; complaintsContact: string }>;
+  /**
+   * The admin settings (domain/settings.ts) add these; cases received before settings were versioned lack them,
+   * and then the defaults apply.
+   */
+  categories?: readonly string[];
+  letterTemplates?: Readonly<LetterTemplates>;
+  policyReviewDate?: PlainDate;
+  retention?: { years: number; action: "delete" | "anonymise" };
 }
 
 export const DEFAULT_POLICY: PolicySettings = {

@@ -1,6 +1,9 @@
 import type { CalendarSettings, PlainDate } from "../domain/calendar/types.js";
 import type { ComplaintCase, DocumentKind } from "../domain/case.js";
+import type { SettingsVersion } from "../domain/settings.js";
 import type { Stage } from "../domain/stages.js";
+import type { GovernanceReads, GovernanceWrites } from "./governance-store.js";
+import type { OutboxClaims } from "./outbox-claims.js";
 
 /** A document held for a case. The bytes are in the blob store under `sha256`; filing copies them to the folder. */
 export interface DocumentRecord {
@@ -45,6 +48,20 @@ export interface OutboxJob {
   doneAt: string | null;
   /** When a person last asked for a dead job to be tried again: the dead-letter clock restarts from here. */
   retriedAt: string | null;
+}
+
+/** One thing data protection did: retention, an erasure, a subject-access export. Never personal data. */
+export interface DataProtectionLogEntry {
+  id: string;
+  at: string;
+  /** Who did it: a person's id, or `retention` for the scheduled job. */
+  actorId: string;
+  action: "retention-delete" | "retention-anonymise" | "erasure" | "subject-access-export";
+  reference: string | null;
+  /** The day the case was closed (retention), for the record of why it went. */
+  closedOn: string | null;
+  /** Counts and reasons in words, no names or addresses. */
+  detail: string;
 }
 
 /** One line of the audit trail (DESIGN.md §1): a read of a case, a change to it, or another recorded access. */
@@ -133,7 +150,7 @@ export interface CasePage {
 }
 
 /** Writes, always inside one transaction with their timeline entry. */
-export interface CaseStoreTransaction {
+export interface CaseStoreTransaction extends GovernanceWrites {
   /** The next reference `CMP-YYYY-NNNN` for the year; part of the transaction, so there are no gaps. */
   nextReference(year: number): Promise<string>;
   insertCase(c: ComplaintCase): Promise<void>;
@@ -152,9 +169,16 @@ export interface CaseStoreTransaction {
   failJob(jobId: string, error: string, nextAttemptAt: string, dead: boolean): Promise<void>;
   /** A person's retry: the job is pending again now, its last error cleared (attempts are kept). */
   reviveJob(jobId: string, at: string): Promise<void>;
+  /** Admin settings: a new version; VERSION_CONFLICT when that number (or a later one) exists already. */
+  insertSettingsVersion(version: SettingsVersion): Promise<void>;
+  /** Data protection (app/apply-retention.ts, erase-complainant.ts): removal and anonymisation, and their log. */
+  deleteCase(caseId: string): Promise<void>;
+  deleteDocuments(caseId: string): Promise<void>;
+  eraseTimelineText(caseId: string, keepKinds: readonly string[], replacement: string): Promise<void>;
+  appendDataProtectionLog(entry: DataProtectionLogEntry): Promise<void>;
 }
 
-export interface CaseStore {
+export interface CaseStore extends GovernanceReads, OutboxClaims {
   migrate(): Promise<void>;
   /** Runs `work` in one transaction: everything it writes commits together or not at all. */
   transaction<T>(work: (tx: CaseStoreTransaction) => Promise<T>): Promise<T>;
@@ -183,5 +207,10 @@ export interface CaseStore {
   getJob(jobId: string): Promise<OutboxJob | null>;
   /** Every blob the store refers to, so blobs nobody refers to can be removed after a crash. */
   referencedBlobs(): Promise<Set<string>>;
+  /** Settings versions, newest first. */
+  listSettingsVersions(limit: number): Promise<SettingsVersion[]>;
+  listDataProtectionLog(limit: number): Promise<DataProtectionLogEntry[]>;
+  /** A secret shared by every instance (made by the first to ask). */
+  getOrCreateSecret(name: string, create: () => string): Promise<string>;
   close(): Promise<void>;
 }

@@ -14,6 +14,7 @@ import {
 import { ArrowDownload16Regular } from "@fluentui/react-icons";
 import type { ReactNode } from "react";
 import type { CaseDetailView, DocumentView } from "../../contracts/views.js";
+import { type Learning, ROOT_CAUSE_LABELS } from "../../server/domain/learning.js";
 import { RELATIONSHIP_LABELS, RESULT_LABELS, ukDate, ukDateTime } from "../format.js";
 import { useSession } from "../shell/session.js";
 
@@ -111,6 +112,7 @@ export function Decisions({ c, name }: { c: CaseDetailView; name(id: string | nu
       "Outcome",
       `${RESULT_LABELS[c.outcome.result]}, sent ${ukDateTime(c.outcome.sentAt)} by ${c.outcome.method}. ${c.outcome.reasons}${c.outcome.remedy ? ` Remedy: ${c.outcome.remedy}` : ""}`,
     ],
+    c.outcome?.learning != null && ["Root cause and lessons", learningWords(c.outcome.learning)],
     c.outcome !== null && ["Appeal deadline", ukDate(c.outcome.appealDeadline)],
     c.appeal !== null && [
       "Appeal",
@@ -126,7 +128,7 @@ export function Decisions({ c, name }: { c: CaseDetailView; name(id: string | nu
     ]),
     ...c.meetings.map((m): [string, ReactNode] => [
       "Operations Meeting",
-      `${ukDate(m.meetingDate)}: ${m.notes}${m.minutesDocumentId ? " (minutes attached)" : ""}`,
+      `Discussed at the Operations Meeting on ${ukDate(m.meetingDate)}: ${m.notes}${m.minutesDocumentId ? " (minutes attached)" : ""}`,
     ]),
     ...c.signposts.map((s): [string, ReactNode] => [
       "Signposted",
@@ -140,6 +142,9 @@ export function Decisions({ c, name }: { c: CaseDetailView; name(id: string | nu
   if (!rows.some(Boolean)) return <p className={styles.muted}>Nothing decided yet.</p>;
   return <Facts rows={rows} />;
 }
+
+const learningWords = (l: Learning): string =>
+  `${ROOT_CAUSE_LABELS[l.rootCause]}${l.rootCauseNote ? ` (${l.rootCauseNote})` : ""}. Lessons learned: ${l.lessonsLearned}`;
 
 export function ActionsTable({
   c,

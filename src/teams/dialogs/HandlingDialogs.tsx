@@ -13,6 +13,7 @@ import type { LetterPreviewView } from "../../contracts/views.js";
 import { londonToday, RESULT_LABELS } from "../format.js";
 import { useSession } from "../shell/session.js";
 import { DayField, instantFor, LetterPreview, type StepProps } from "./common.js";
+import { EMPTY_LEARNING, LearningFields, learningBody } from "./LearningFields.js";
 import { StepDialog } from "./StepDialog.js";
 
 type Method = "email" | "post";
@@ -236,8 +237,9 @@ export function OutcomeDialog({ c, open, onClose, onDone }: StepProps) {
   const [method, setMethod] = useState<Method>("email");
   const [day, setDay] = useState(londonToday());
   const [preview, setPreview] = useState<LetterPreviewView | null>(null);
+  const [learning, setLearning] = useState(EMPTY_LEARNING);
   const reset = () => setPreview(null);
-  const body = { result, reasons, remedy: remedy || null, method, sentAt: instantFor(day) };
+  const body = { result, reasons, remedy: remedy || null, method, sentAt: instantFor(day), ...learningBody(learning) };
   const waitingFor = c.triage?.serious
     ? people.directors.filter((d) => !c.consultations.some((r) => r.directorId === d.id))
     : [];
@@ -302,6 +304,7 @@ export function OutcomeDialog({ c, open, onClose, onDone }: StepProps) {
           resize="vertical"
         />
       </Field>
+      <LearningFields value={learning} onChange={setLearning} />
       <MethodField
         value={method}
         onChange={(m) => {

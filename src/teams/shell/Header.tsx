@@ -1,4 +1,5 @@
 import { Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
+import type { ReactNode } from "react";
 import { PERSONA_NAMES } from "../../contracts/api.js";
 import type { TRedressThemeName } from "../../web/theme.js";
 import { useSession } from "./session.js";
@@ -14,7 +15,8 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
     backgroundColor: tokens.colorNeutralBackground2,
   },
-  brand: { fontWeight: tokens.fontWeightSemibold, marginRight: "auto" },
+  brand: { fontWeight: tokens.fontWeightSemibold },
+  nav: { marginRight: "auto" },
   field: { display: "flex", flexDirection: "row", alignItems: "center", gap: tokens.spacingHorizontalS },
 });
 
@@ -23,15 +25,18 @@ export interface HeaderProps {
   standalone: boolean;
   theme: TRedressThemeName;
   onTheme(theme: TRedressThemeName): void;
+  /** The tab's sections (Cases, Operations Meeting, Reports), beside the name. */
+  children?: ReactNode;
 }
 
 /** The top bar: who is signed in; standalone, the persona picker (embedded mode) and the theme. */
-export function Header({ standalone, theme, onTheme }: HeaderProps) {
+export function Header({ standalone, theme, onTheme, children }: HeaderProps) {
   const styles = useStyles();
   const { persona, setPersona, me } = useSession();
   return (
     <header className={styles.header}>
       <Text className={styles.brand}>Redress complaints</Text>
+      <nav className={styles.nav}>{children}</nav>
       {standalone ? (
         <>
           <Field label="Signed in as" orientation="horizontal" className={styles.field}>

@@ -1,13 +1,23 @@
-import { useCallback, useEffect, useState } from "react";
+import { Spinner } from "@fluentui/react-components";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { RedressProvider, type TRedressThemeName } from "../../web/theme.js";
 import { AuditLink, AuditView } from "../audit/AuditView.js";
 import { Board } from "../board/Board.js";
 import { CasePage } from "../case/CasePage.js";
 import { PostalComplaintDialog } from "../dialogs/PostalComplaintDialog.js";
+import { ViewTabs } from "../governance/ViewTabs.js";
+import { initialView, rememberView, type TabView } from "../governance/view.js";
 import type { TabHost } from "../host/host.js";
+import { AdminBar } from "../settings/AdminBar.js";
+import { SettingsPage } from "../settings/SettingsPage.js";
 import { ConfigPage } from "./ConfigPage.js";
 import { Header } from "./Header.js";
 import { SessionProvider } from "./session.js";
+
+// Meetings and Reports (with the chart library) load only when opened: the board's first paint does not carry them.
+const GovernanceView = lazy(() =>
+  import("../governance/GovernanceView.js").then((m) => ({ default: m.GovernanceView })),
+);
 
 /** The tab: the board, or one case's page; the host keeps the address so deep links, Back and reload work. */
 export function TabApp({ host }: { host: TabHost }) {
@@ -15,6 +25,12 @@ export function TabApp({ host }: { host: TabHost }) {
   const [caseId, setCaseId] = useState<string | null>(host.initialCaseId);
   const [reloadKey, setReloadKey] = useState(0);
   const [audit, setAudit] = useState(false);
+  // `?view=` (meetings, reports, settings…) is kept in the address, so reload and Back work.
+  const [view, setView] = useState<TabView>(initialView);
+  const showView = useCallback((next: TabView | null) => {
+    rememberView(next ?? "board");
+    setView(next ?? "board");
+  }, []);
   // Mounted only while in use (a fresh form each time, no focus-trap machinery on the board meanwhile), and closed
   // before it is removed so the dialog gives the page back (focus, aria-hidden) as it does on any close.
   const [postal, setPostal] = useState<"closed" | "open" | "closing">("closed");
@@ -25,7 +41,10 @@ export function TabApp({ host }: { host: TabHost }) {
 
   useEffect(() => host.onThemeChange(setTheme), [host]);
   useEffect(() => {
-    const onPop = () => setCaseId(new URL(window.location.href).searchParams.get("case"));
+    const onPop = () => {
+      setCaseId(new URL(window.location.href).searchParams.get("case"));
+      setView(initialView());
+    };
     window.addEventListener("popstate", onPop);
     return () => window.removeEventListener("popstate", onPop);
   }, []);
@@ -49,14 +68,29 @@ export function TabApp({ host }: { host: TabHost }) {
   return (
     <RedressProvider theme={theme}>
       <SessionProvider>
-        <Header standalone={host.kind === "browser"} theme={theme} onTheme={setTheme} />
+        <Header standalone={host.kind === "browser"} theme={theme} onTheme={setTheme}>
+          <ViewTabs
+            view={caseId ? "board" : view}
+            onChange={(v) => {
+              if (caseId) open(null);
+              showView(v);
+            }}
+          />
+        </Header>
         {caseId ? (
           <CasePage caseId={caseId} onBack={() => open(null)} onChanged={() => setReloadKey((k) => k + 1)} />
         ) : audit ? (
           <AuditView onBack={() => setAudit(false)} onOpenCase={open} />
+        ) : view === "settings" || view === "data-protection" ? (
+          <SettingsPage onBack={() => showView(null)} only={view === "data-protection" ? "data-protection" : "all"} />
+        ) : view !== "board" ? (
+          <Suspense fallback={<Spinner label="Loading…" />}>
+            <GovernanceView view={view} onOpenCase={open} />
+          </Suspense>
         ) : (
           <>
             <AuditLink onOpen={() => setAudit(true)} />
+            <AdminBar onOpen={showView} />
             <Board onOpen={open} onLogPostal={() => setPostal("open")} reloadKey={reloadKey} />
           </>
         )}

@@ -135,6 +135,8 @@ describe("deliveries to Microsoft 365", () => {
       result: "partly-upheld",
       reasons: "Marking was late; feedback has now been given.",
       method: "email",
+      rootCause: "resources-or-scheduling",
+      lessonsLearned: "Cover marking when an assessor is away.",
     });
     expect(outcome.status, JSON.stringify(outcome.body)).toBe(200);
 

@@ -139,6 +139,8 @@ export const outcomeInput = (overrides: Partial<OutcomeInput> = {}): OutcomeInpu
   method: "email",
   sentAt: new Date(AT.outcome),
   directorIds: DIRECTORS,
+  rootCause: "resources-or-scheduling",
+  lessonsLearned: "Book a stand-in assessor whenever a visit is cancelled.",
   ...overrides,
 });
 

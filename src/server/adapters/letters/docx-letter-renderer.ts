@@ -19,6 +19,7 @@ export class DocxLetterRenderer implements LetterRenderer {
 
   async render(letter: Letter): Promise<RenderedLetter> {
     const headings = new Set(letter.headings ?? []);
+    const organisationName = letter.organisationName ?? this.organisationName;
     const paragraphs = letter.text
       .split("\n")
       .map((line) =>
@@ -27,7 +28,7 @@ export class DocxLetterRenderer implements LetterRenderer {
           : new Paragraph({ spacing: { after: line === "" ? 0 : 120 }, children: [new TextRun(line)] }),
       );
     const document = new Document({
-      creator: this.organisationName,
+      creator: organisationName,
       title: `${TITLES[letter.kind]} — ${letter.baseName}`,
       styles: { default: { document: { run: { font: "Calibri", size: 22 } } } },
       sections: [
@@ -35,7 +36,7 @@ export class DocxLetterRenderer implements LetterRenderer {
           children: [
             new Paragraph({
               alignment: AlignmentType.RIGHT,
-              children: [new TextRun({ text: this.organisationName, bold: true, size: 28 })],
+              children: [new TextRun({ text: organisationName, bold: true, size: 28 })],
             }),
             new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(TITLES[letter.kind])] }),
             ...paragraphs,

@@ -14,6 +14,7 @@ import type { CalendarSettings, PlainDate } from "../../domain/calendar/types.js
 import type { ComplaintCase, DocumentKind } from "../../domain/case.js";
 import { currentDeadline } from "../../domain/deadlines.js";
 import { DEFAULT_POLICY } from "../../domain/policy.js";
+import type { SettingsVersion } from "../../domain/settings.js";
 import type { Stage } from "../../domain/stages.js";
 import type {
   AccessEvent,
@@ -24,15 +25,27 @@ import type {
   CasePage,
   CaseStore,
   CaseStoreTransaction,
+  DataProtectionLogEntry,
   DocumentRecord,
   OutboxJob,
   TimelineEntry,
 } from "../../ports/case-store.js";
+import type {
+  GovernanceDocumentRecord,
+  ImprovementActionRecord,
+  MeetingRecord,
+  SurveyAnswers,
+  SurveyRecord,
+} from "../../ports/governance-store.js";
 import { auditActors, recordAccess, searchAudit } from "./audit-queries.js";
 import { boardColumns } from "./board-columns.js";
+import * as dataProtection from "./data-protection-queries.js";
+import * as governance from "./governance-queries.js";
 import { migrationProvider } from "./migrations.js";
+import * as claims from "./outbox-claims.js";
 import { type Param, PreparedQuery } from "./prepared-query.js";
 import type { CasesTable, Database, DocumentsTable, OutboxTable } from "./schema.js";
+import * as settingsQueries from "./settings-queries.js";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -43,6 +56,10 @@ type Db = Kysely<Database> | Transaction<Database>;
 export class KyselyCaseStore implements CaseStore {
   /** The statements of every new case and change, compiled once for this store's dialect. */
   protected readonly hot = new HotQueries();
+  /** Whether claims lock with FOR UPDATE SKIP LOCKED (PostgreSQL; SQLite has one writer and no such clause). */
+  protected readonly skipLocked: boolean = false;
+  /** The PostgreSQL schema the tables live in, when not the default (one per store in tests). */
+  protected readonly schema: string | undefined = undefined;
 
   constructor(
     protected readonly db: Kysely<Database>,
@@ -50,7 +67,12 @@ export class KyselyCaseStore implements CaseStore {
   ) {}
 
   async migrate(): Promise<void> {
-    const { error, results } = await new Migrator({ db: this.db, provider: migrationProvider }).migrateToLatest();
+    const { error, results } = await new Migrator({
+      db: this.db,
+      provider: migrationProvider,
+      // Kysely looks for its migration table in every schema unless told which: a PostgreSQL schema per store.
+      ...(this.schema ? { migrationTableSchema: this.schema } : {}),
+    }).migrateToLatest();
     const failed = results?.find((r) => r.status === "Error");
     if (error || failed) {
       throw new Error(`Database migration failed${failed ? ` at ${failed.migrationName}` : ""}: ${String(error)}`);
@@ -227,6 +249,11 @@ export class KyselyCaseStore implements CaseStore {
     return work(this.db);
   }
 
+  /** Outbox claim bookkeeping: where the adapter can, committed without waiting for the disk (SQLite). */
+  protected writeLazily<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.write(work);
+  }
+
   async listReads(caseId: string): Promise<Array<{ actorId: string; at: string; via: string }>> {
     const rows = await this.db
       .selectFrom("case_reads")
@@ -262,10 +289,53 @@ export class KyselyCaseStore implements CaseStore {
     return row ? toJob(row) : null;
   }
 
+  async claimJobs(options: Parameters<CaseStore["claimJobs"]>[0]): Promise<OutboxJob[]> {
+    return (await this.writeLazily((db) => claims.claimJobs(db, options, { skipLocked: this.skipLocked }))).map(toJob);
+  }
+
+  renewClaims(workerId: string, jobIds: readonly string[], leaseUntil: string): Promise<void> {
+    return this.writeLazily((db) => claims.renewClaims(db, workerId, jobIds, leaseUntil));
+  }
+
+  releaseClaims(...args: Parameters<CaseStore["releaseClaims"]>): Promise<void> {
+    return this.writeLazily((db) => claims.releaseClaims(db, ...args));
+  }
+
+  reclaimExpired(now: string, nextAttemptAt: string, exceptWorkerId?: string): Promise<number> {
+    return this.writeLazily((db) => claims.reclaimExpired(db, now, nextAttemptAt, exceptWorkerId));
+  }
+
+  reserveRateSlot(kind: string, nowMs: number, gapMs: number): Promise<number> {
+    return this.writeLazily((db) => claims.reserveRateSlot(db, kind, nowMs, gapMs));
+  }
+
   async referencedBlobs(): Promise<Set<string>> {
     const rows = await this.db.selectFrom("documents").select("sha256").distinct().execute();
-    return new Set(rows.map((r) => r.sha256));
+    return new Set([...rows.map((r) => r.sha256), ...(await governance.governanceBlobs(this.db))]);
   }
+
+  listSettingsVersions(limit: number): Promise<SettingsVersion[]> {
+    return settingsQueries.listSettingsVersions(this.db, limit);
+  }
+
+  listDataProtectionLog(limit: number): Promise<DataProtectionLogEntry[]> {
+    return dataProtection.listDataProtectionLog(this.db, limit);
+  }
+
+  getOrCreateSecret(name: string, create: () => string): Promise<string> {
+    return this.write((db) => settingsQueries.getOrCreateSecret(db, name, create));
+  }
+  // Governance reads (governance-queries.ts).
+  listMeetings = (): Promise<MeetingRecord[]> => governance.listMeetings(this.db);
+  getMeeting = (id: string): Promise<MeetingRecord | null> => governance.getMeeting(this.db, id);
+  listImprovementActions = (): Promise<ImprovementActionRecord[]> => governance.listImprovementActions(this.db);
+  getImprovementAction = (id: string) => governance.getImprovementAction(this.db, id);
+  listGovernanceDocuments = (filter: { meetingId?: string; kind?: GovernanceDocumentRecord["kind"] }) =>
+    governance.listGovernanceDocuments(this.db, filter);
+  getGovernanceDocument = (id: string) => governance.getGovernanceDocument(this.db, id);
+  findSurveyByTokenHash = (hash: string): Promise<SurveyRecord | null> =>
+    governance.findSurveyByTokenHash(this.db, hash);
+  listSurveys = (): Promise<SurveyRecord[]> => governance.listSurveys(this.db);
 
   close(): Promise<void> {
     return this.onClose();
@@ -278,6 +348,19 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
     private readonly trx: Kysely<Database>,
     private readonly hot: HotQueries,
   ) {}
+
+  // Governance writes (governance-queries.ts), in this transaction.
+  insertMeeting = (m: MeetingRecord) => governance.insertMeeting(this.trx, m);
+  getMeetingByDate = (date: PlainDate) => governance.getMeetingByDate(this.trx, date);
+  insertImprovementAction = (a: ImprovementActionRecord) => governance.insertImprovementAction(this.trx, a);
+  completeImprovementAction = (id: string, done: { at: string; by: string; note: string | null }) =>
+    governance.completeImprovementAction(this.trx, id, done);
+  insertGovernanceDocument = (d: GovernanceDocumentRecord) => governance.insertGovernanceDocument(this.trx, d);
+  markGovernanceDocumentFiled = (id: string, at: string, webUrl: string | null) =>
+    governance.markGovernanceDocumentFiled(this.trx, id, at, webUrl);
+  insertSurvey = (caseId: string, hash: string, at: string) => governance.insertSurvey(this.trx, caseId, hash, at);
+  answerSurvey = (hash: string, answers: SurveyAnswers, at: string) =>
+    governance.answerSurvey(this.trx, hash, answers, at);
 
   async nextReference(year: number): Promise<string> {
     const { rows } = await this.hot.nextReference.execute(this.trx, { year });
@@ -379,7 +462,14 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
   async completeJob(jobId: string, doneAt: string): Promise<void> {
     await this.trx
       .updateTable("outbox")
-      .set((eb) => ({ status: "done", done_at: doneAt, attempts: eb("attempts", "+", 1), last_error: null }))
+      .set((eb) => ({
+        status: "done",
+        done_at: doneAt,
+        attempts: eb("attempts", "+", 1),
+        last_error: null,
+        claimed_by: null,
+        lease_until: null,
+      }))
       .where("id", "=", jobId)
       .execute();
   }
@@ -387,7 +477,14 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
   async reviveJob(jobId: string, at: string): Promise<void> {
     await this.trx
       .updateTable("outbox")
-      .set({ status: "pending", next_attempt_at: at, last_error: null, retried_at: at })
+      .set({
+        status: "pending",
+        next_attempt_at: at,
+        last_error: null,
+        retried_at: at,
+        claimed_by: null,
+        lease_until: null,
+      })
       .where("id", "=", jobId)
       .where("status", "!=", "done")
       .execute();
@@ -401,9 +498,31 @@ class KyselyCaseStoreTransaction implements CaseStoreTransaction {
         attempts: eb("attempts", "+", 1),
         last_error: error.slice(0, 2000),
         next_attempt_at: nextAttemptAt,
+        claimed_by: null,
+        lease_until: null,
       }))
       .where("id", "=", jobId)
       .execute();
+  }
+
+  insertSettingsVersion(version: SettingsVersion): Promise<void> {
+    return settingsQueries.insertSettingsVersion(this.trx, version);
+  }
+
+  deleteCase(caseId: string): Promise<void> {
+    return dataProtection.deleteCaseRows(this.trx, caseId);
+  }
+
+  deleteDocuments(caseId: string): Promise<void> {
+    return dataProtection.deleteDocumentRows(this.trx, caseId);
+  }
+
+  eraseTimelineText(caseId: string, keepKinds: readonly string[], replacement: string): Promise<void> {
+    return dataProtection.eraseTimelineText(this.trx, caseId, keepKinds, replacement);
+  }
+
+  appendDataProtectionLog(entry: DataProtectionLogEntry): Promise<void> {
+    return dataProtection.appendDataProtectionLog(this.trx, entry);
   }
 }
 

@@ -1,6 +1,7 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
 import { auditMigrations } from "./audit-migrations.js";
 import { boardColumns } from "./board-columns.js";
+import { governanceMigration } from "./governance-migration.js";
 
 /**
  * Migrations in Kysely's schema builder, so one list serves SQLite and PostgreSQL. Never edit a released migration:
@@ -146,6 +147,53 @@ const migrations: Record<string, Migration> = {
         if (!last) break;
         after = last.id;
       }
+    },
+  },
+  "2026-11-27-040-settings-and-data-protection": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("settings_versions")
+        .addColumn("version", "integer", (c) => c.primaryKey())
+        .addColumn("settings", "text", (c) => c.notNull())
+        .addColumn("changed_at", "text", (c) => c.notNull())
+        .addColumn("changed_by", "text", (c) => c.notNull())
+        .addColumn("changes", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("data_protection_log")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addColumn("actor_id", "text", (c) => c.notNull())
+        .addColumn("action", "text", (c) => c.notNull())
+        .addColumn("reference", "text")
+        .addColumn("closed_on", "text")
+        .addColumn("detail", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("data_protection_log_at").on("data_protection_log").column("at").execute();
+      await db.schema
+        .createTable("app_secrets")
+        .addColumn("name", "text", (c) => c.primaryKey())
+        .addColumn("value", "text", (c) => c.notNull())
+        .execute();
+    },
+  },
+  "2026-11-27-030-governance": governanceMigration,
+  "2026-11-27-010-outbox-claims": {
+    async up(db: Kysely<unknown>) {
+      // Several servers share the outbox: a job is claimed by one worker with a lease it renews while it runs.
+      await db.schema.alterTable("outbox").addColumn("claimed_by", "text").execute();
+      await db.schema.alterTable("outbox").addColumn("lease_until", "text").execute();
+      await db.schema.createIndex("outbox_claimed").on("outbox").columns(["claimed_by", "lease_until"]).execute();
+      await db.schema
+        .createIndex("outbox_case_order")
+        .on("outbox")
+        .columns(["case_id", "status", "created_at"])
+        .execute();
+      await db.schema
+        .createTable("outbox_rate_slots")
+        .addColumn("kind", "text", (c) => c.primaryKey())
+        .addColumn("slot_ms", "bigint", (c) => c.notNull())
+        .execute();
     },
   },
   ...auditMigrations,

@@ -1,3 +1,5 @@
+import type { GovernanceTables } from "./governance-schema.js";
+
 /** The tables, shared by the SQLite and PostgreSQL adapters. Case content is JSON; what is searched has columns. */
 export interface CasesTable {
   id: string;
@@ -84,6 +86,9 @@ export interface OutboxTable {
   done_at: string | null;
   /** Added by migration 2026-11-26-001; absent (undefined) on rows read before it ran. */
   retried_at?: string | null;
+  /** The worker holding the job, and until when (migration 2026-11-27-010); null when nobody does. */
+  claimed_by?: string | null;
+  lease_until?: string | null;
 }
 
 /** Accesses that are not a read of one case: audit searches, exports, reports (migration 2026-11-27-050). */
@@ -97,7 +102,45 @@ export interface AuditEventsTable {
   detail: string;
 }
 
-export interface Database {
+/** The next free delivery slot of a rate-limited kind (epoch ms), shared by every server (2026-11-27-010). */
+export interface OutboxRateSlotsTable {
+  kind: string;
+  slot_ms: number | string;
+}
+
+/** Admin settings: immutable versions, the newest in force (migration 2026-11-27-040). */
+export interface SettingsVersionsTable {
+  version: number;
+  /** JSON of domain `Settings`. */
+  settings: string;
+  changed_at: string;
+  changed_by: string;
+  /** JSON array of "what changed" lines. */
+  changes: string;
+}
+
+/** What retention, erasure and subject-access exports did. Outlives the cases it names: no personal data. */
+export interface DataProtectionLogTable {
+  id: string;
+  at: string;
+  /** A person's id, or `retention` for the scheduled job. */
+  actor_id: string;
+  action: string;
+  reference: string | null;
+  closed_on: string | null;
+  detail: string;
+}
+
+/** Server-side secrets shared by every instance (the public form's signing key). */
+export interface AppSecretsTable {
+  name: string;
+  value: string;
+}
+
+export interface Database extends GovernanceTables {
+  settings_versions: SettingsVersionsTable;
+  data_protection_log: DataProtectionLogTable;
+  app_secrets: AppSecretsTable;
   cases: CasesTable;
   intake_keys: IntakeKeysTable;
   reference_counters: ReferenceCountersTable;
@@ -105,5 +148,6 @@ export interface Database {
   timeline: TimelineTable;
   case_reads: CaseReadsTable;
   outbox: OutboxTable;
+  outbox_rate_slots: OutboxRateSlotsTable;
   audit_events: AuditEventsTable;
 }

@@ -26,6 +26,11 @@ export class SqliteCaseStore extends KyselyCaseStore {
     return this.commits.run((conn) => work(this.transactionOn(conn)));
   }
 
+  /** Outbox claims and leases: bookkeeping that need not pay an fsync of its own (GroupCommit.runLazily). */
+  protected override writeLazily<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
+    return this.commits.runLazily(work);
+  }
+
   /** Reads are audited on every list and view: they share commits with everything else waiting. */
   protected override write<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
     return this.commits.run(work);

@@ -1,5 +1,5 @@
 import { AppError } from "../app-error.js";
-import { londonDateTime } from "../calendar/plain-date.js";
+import { formatUkLong, londonDateTime } from "../calendar/plain-date.js";
 import type { PlainDate } from "../calendar/types.js";
 import type { ComplaintCase } from "../case.js";
 import { clean, fieldError, requireStage, type Transition, type TransitionContext } from "./transition.js";
@@ -38,18 +38,22 @@ export function recordBoardInformed(
 /** Policy 2.1: "Discuss further at Operations Meeting"; serious complaints in full in the minutes. */
 export function recordMeeting(
   c: ComplaintCase,
-  input: { meetingDate: PlainDate; notes: string; minutesDocumentId?: string | null },
+  input: { meetingDate: PlainDate; notes: string; minutesDocumentId?: string | null; meetingId?: string | null },
   ctx: TransitionContext,
 ): Transition {
   requireStage(c, "meeting");
   const notes = clean(input.notes);
   if (!notes) throw fieldError("notes", "Record what the meeting said about this complaint.");
   if (input.meetingDate > londonDateTime(ctx.now).date) throw fieldError("meetingDate", "This date is in the future.");
+  const meetingId = input.meetingId ?? null;
+  // The same meeting recorded again (notes corrected, minutes linked later) replaces its earlier record.
+  const others = meetingId ? c.meetings.filter((m) => m.meetingId !== meetingId) : c.meetings;
   const next: ComplaintCase = {
     ...c,
     meetings: [
-      ...c.meetings,
+      ...others,
       {
+        meetingId,
         meetingDate: input.meetingDate,
         notes,
         minutesDocumentId: input.minutesDocumentId ?? null,
@@ -62,8 +66,8 @@ export function recordMeeting(
     next,
     event: {
       kind: "meeting-recorded",
-      summary: `Discussed at the Operations Meeting on ${input.meetingDate}${input.minutesDocumentId ? " (minutes attached)" : ""}.`,
-      data: { meetingDate: input.meetingDate, minutesDocumentId: input.minutesDocumentId ?? null },
+      summary: `Discussed at the Operations Meeting on ${formatUkLong(input.meetingDate)}${input.minutesDocumentId ? " (minutes attached)" : ""}.`,
+      data: { meetingDate: input.meetingDate, meetingId, minutesDocumentId: input.minutesDocumentId ?? null },
     },
   };
 }

@@ -2,6 +2,7 @@ import { AppError } from "../app-error.js";
 import { londonDateTime } from "../calendar/plain-date.js";
 import type { PlainDate } from "../calendar/types.js";
 import type { ComplaintCase, OutcomeResult, SendMethod } from "../case.js";
+import { ROOT_CAUSES, type RootCause } from "../learning.js";
 import { clean, fieldError, requireStage, type Transition, type TransitionContext } from "./transition.js";
 
 export interface AcknowledgeInput {
@@ -139,6 +140,10 @@ export interface OutcomeInput {
   sentAt?: Date;
   /** Everyone who must be consulted on a serious complaint: the directors at the time. */
   directorIds: readonly string[];
+  /** Policy aim 6: why it happened and what CMS learned — required on every outcome. */
+  rootCause: RootCause;
+  rootCauseNote?: string | null;
+  lessonsLearned: string;
 }
 
 /** The appeal window starts when the complainant receives the outcome (policy 2.2). */
@@ -162,6 +167,11 @@ export function recordOutcome(c: ComplaintCase, input: OutcomeInput, ctx: Transi
   requireStage(c, "outcome");
   const reasons = clean(input.reasons);
   if (!reasons) throw fieldError("reasons", "Give the reasons for the outcome.");
+  if (!ROOT_CAUSES.includes(input.rootCause)) throw fieldError("rootCause", "Choose the root cause from the list.");
+  const lessonsLearned = clean(input.lessonsLearned);
+  if (!lessonsLearned) {
+    throw fieldError("lessonsLearned", "Record the lessons learned (say so if there are none, and why).");
+  }
   if (c.triage?.serious) {
     const missing = input.directorIds.filter((id) => !c.consultations.some((r) => r.directorId === id));
     if (missing.length > 0 || input.directorIds.length === 0) {
@@ -187,6 +197,7 @@ export function recordOutcome(c: ComplaintCase, input: OutcomeInput, ctx: Transi
       sentAt: sentAt.toISOString(),
       ...window,
       by: ctx.actorId,
+      learning: { rootCause: input.rootCause, rootCauseNote: clean(input.rootCauseNote), lessonsLearned },
     },
   };
   return {

@@ -4,6 +4,8 @@ import * as api from "../../../contracts/api.js";
 import { ERROR_CODES } from "../../../contracts/error-codes.js";
 import * as outlook from "../../../contracts/outlook.js";
 import { auditOpenApiPaths } from "./audit.js";
+import { GOVERNANCE_PATHS } from "./governance-openapi.js";
+import { governancePaths } from "./meetings-openapi.js";
 import { TRANSITION_ROUTES } from "./transitions.js";
 
 const json = (schema: z.ZodType) => z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
@@ -175,8 +177,10 @@ export function buildOpenApi(): Record<string, unknown> {
       },
     },
     "/healthz": { get: { summary: "Health.", responses: { 200: { description: "{ status }" } } } },
+    ...GOVERNANCE_PATHS,
     "/readyz": { get: { summary: "Readiness: database, outbox, Graph.", security: [], responses: READYZ_RESPONSES } },
   };
+  Object.assign(paths, governancePaths());
   for (const r of TRANSITION_ROUTES) {
     const path = `/api/cases/{id}/${r.path.replace(":actionId", "{actionId}")}`;
     const parameters = [{ name: "id", in: "path", required: true, schema: { type: "string" } }];

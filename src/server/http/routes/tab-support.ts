@@ -68,7 +68,7 @@ export function registerTabSupportRoutes(app: FastifyInstance, ctx: HttpContext)
     await authenticate(request, ctx.verifier);
     const policy = await ctx.deps.policy.current();
     return {
-      categories: [...DEFAULT_CATEGORIES],
+      categories: [...(policy.categories ?? DEFAULT_CATEGORIES)],
       awardingOrganisations: policy.awardingOrganisations.map((ao) => ({ ...ao })),
       responseWorkingDays: policy.responseWorkingDays,
       acknowledgeWorkingDays: policy.acknowledgeWorkingDays,
