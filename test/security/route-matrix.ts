@@ -202,6 +202,12 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "GET /api/client-config": publicRoute(),
   "POST /api/dev/token": publicRoute(() => [{ method: "POST", path: "/api/dev/token", body: { persona: "staff" } }]),
   "GET /api/dev/routes": publicRoute(),
+  // The public complaint form and the satisfaction survey (no sign-in by design): never any case data.
+  "GET /complain": publicRoute(),
+  "GET /api/public/complaint-form": publicRoute(),
+  "POST /api/public/complaints": publicRoute(() => [{ method: "POST", path: "/api/public/complaints", body: {} }]),
+  "GET /survey/:token": publicRoute(() => [{ method: "GET", path: "/survey/not-a-token" }]),
+  "GET /api/public/survey/:token": publicRoute(() => [{ method: "GET", path: "/api/public/survey/not-a-token" }]),
   // Development only (embedded mode, like Mailpit): what would have been emailed, so it names complainants.
   "GET /dev/outbox": devRoute("embedded mode's outbox viewer; not registered in Microsoft 365 mode"),
   "GET /api/dev/outbox": devRoute("embedded mode's outbox viewer; not registered in Microsoft 365 mode"),
@@ -259,6 +265,12 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
     () => [{ method: "POST", path: "/api/intake/outlook-item", body: { itemId: "AAMkADprobe" } }],
     { statusException: true, okStatuses: [200, 201, 404] },
   ),
+
+  // Procedure settings: the admin only.
+  "GET /api/admin/settings": roles(["admin"], () => [{ method: "GET", path: "/api/admin/settings" }]),
+  "PUT /api/admin/settings": roles(["admin"], () => [{ method: "PUT", path: "/api/admin/settings", body: {} }], {
+    okStatuses: [200, 409, 422],
+  }),
 
   // Oversight lists.
   "GET /api/outbox/attention": roles([...DIRECTORS, "admin"], () => [{ method: "GET", path: "/api/outbox/attention" }]),
