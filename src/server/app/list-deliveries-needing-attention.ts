@@ -34,5 +34,10 @@ export async function listDeliveriesNeedingAttention(options: {
       refs.set(job.caseId, (await deps.store.getCase(job.caseId))?.reference ?? null);
     out.push({ job, reference: job.caseId ? (refs.get(job.caseId) ?? null) : null });
   }
+  // The list names each case by its reference: a read of those cases, recorded (via `deliveries`).
+  const at = deps.clock.now().toISOString();
+  await deps.store.recordReads(
+    [...refs.keys()].map((caseId) => ({ caseId, actorId: actor.id, at, via: "deliveries" })),
+  );
   return out;
 }

@@ -62,7 +62,9 @@ async function logEnvelope(options: LogComplaintFromEmailOptions, parsed: EmailE
   // The common repeat (same message logged again) answers from a read, without touching the disk.
   const known = await deps.store.findCaseIdByIntakeKey(primaryKey);
   if (known && (await deps.store.findCaseIdByIntakeKey(contentKey)) === known) {
-    return { case: await existing(deps, known), created: false };
+    const found = await existing(deps, known);
+    await recordDuplicateRead(deps, actor.id, found.id);
+    return { case: found, created: false };
   }
 
   // Bytes first, flushed to disk: the transaction below only commits references to blobs that exist.
@@ -173,6 +175,8 @@ async function logEnvelope(options: LogComplaintFromEmailOptions, parsed: EmailE
   });
 
   if (outcome.jobs > 0) deps.outbox.notify();
+  // An email logged already answers with that case (DESIGN.md §4): the caller learns of it, so it is a read.
+  if (!outcome.created) await recordDuplicateRead(deps, actor.id, outcome.case.id);
   return { case: outcome.case, created: outcome.created };
 }
 
@@ -188,3 +192,6 @@ function receiptInstant(given: Date | undefined, parsed: EmailEnvelope, now: Dat
   // A clock or header from the future cannot be when we received it.
   return candidate.getTime() > now.getTime() ? now : candidate;
 }
+
+const recordDuplicateRead = (deps: AppDeps, actorId: string, caseId: string): Promise<void> =>
+  deps.store.recordReads([{ caseId, actorId, at: deps.clock.now().toISOString(), via: "intake-duplicate" }]);

@@ -37,6 +37,10 @@ export async function previewLetter({ deps, actor, caseId, input }: PreviewLette
     throw new AppError("FORBIDDEN", "Only the person this case is assigned to may do this.");
   }
   const now = deps.clock.now();
+  // A preview shows the case's content (names, outcome): a read like any other.
+  await deps.store.recordReads([
+    { caseId, actorId: actor.id, at: now.toISOString(), via: `letter-preview:${input.kind}` },
+  ]);
   const ctx: TransitionContext = { now, actorId: actor.id, calendar: calendarFor(c.policy), newId: deps.newId };
   const sentAt = input.sentAt ? new Date(input.sentAt) : undefined;
   switch (input.kind) {

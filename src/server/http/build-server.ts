@@ -2,7 +2,9 @@ import Fastify, { type FastifyInstance } from "fastify";
 import type { HttpContext } from "./context.js";
 import { registerErrorHandling } from "./error-handler.js";
 import { loggerOptions, registerRequestIds, requestIdOptions } from "./request-logging.js";
+import { collectRoutes, registerRouteInventoryRoute } from "./route-inventory.js";
 import { registerAddinIconRoutes } from "./routes/addin-icons.js";
+import { registerAuditRoutes } from "./routes/audit.js";
 import { registerCaseRoutes } from "./routes/cases.js";
 import { registerClientConfigRoute } from "./routes/client-config.js";
 import { registerDataProtectionRoutes } from "./routes/data-protection.js";
@@ -38,6 +40,7 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
     return503OnClosing: true,
     forceCloseConnections: "idle",
   });
+  const routes = collectRoutes(app);
   // Emails and documents are passed on as streams; each route decides what it accepts (415 otherwise).
   app.addContentTypeParser("*", (_request, payload, done) => done(null, payload));
   registerErrorHandling(app);
@@ -61,6 +64,8 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerPublicComplaintRoutes(app, ctx);
   registerGovernanceRoutes(app, ctx);
   registerPublicSurveyRoutes(app, ctx);
+  registerAuditRoutes(app, ctx);
   await registerWebRoutes(app, { webRoot: options.webRoot });
+  registerRouteInventoryRoute(app, ctx, routes);
   return app;
 }

@@ -5,12 +5,17 @@
  * The pages are read from the web build (`dist/web`, made by `npm run build:web`) on each request, so a rebuild is
  * served without a restart, and a missing build answers 503 with what to do rather than crashing the server.
  */
-import { createHash } from "node:crypto";
 import { access, readFile } from "node:fs/promises";
 import path from "node:path";
 import fastifyStatic from "@fastify/static";
 import type { FastifyInstance, FastifyReply } from "fastify";
-import { buildContentSecurityPolicy, EMPTY_INLINE_STYLE_HASH } from "./content-security-policy.js";
+import {
+  addNonce,
+  buildContentSecurityPolicy,
+  type ContentSecurityPolicyOptions,
+  EMPTY_INLINE_STYLE_HASH,
+  newNonce,
+} from "./content-security-policy.js";
 
 export interface WebRoutesOptions {
   /** The directory of the web build: holds `taskpane.html`, `tab.html` and `assets/`. */
@@ -86,34 +91,38 @@ ${LINKS.map(
 
 const LANDING_HTML = { built: renderLanding(true), notBuilt: renderLanding(false) };
 
-const styleHash = (css: string): string => `'sha256-${createHash("sha256").update(css, "utf8").digest("base64")}'`;
-
-const LANDING_CSP = buildContentSecurityPolicy({ styleSrc: [styleHash(LANDING_STYLE)] });
+/** The landing page: its one inline `<style>` carries the nonce. */
+const LANDING_CSP: ContentSecurityPolicyOptions = {};
 /** The task pane and the tab: Fluent UI's style elements (see EMPTY_INLINE_STYLE_HASH), nothing else inline. */
-const APP_CSP = buildContentSecurityPolicy({ styleSrc: [EMPTY_INLINE_STYLE_HASH] });
+const APP_CSP: ContentSecurityPolicyOptions = { styleSrc: [EMPTY_INLINE_STYLE_HASH] };
 /** The task pane also loads Office.js from Microsoft's CDN, as Office requires (only when opened inside Outlook). */
-const TASKPANE_CSP = buildContentSecurityPolicy({
+const TASKPANE_CSP: ContentSecurityPolicyOptions = {
   styleSrc: [EMPTY_INLINE_STYLE_HASH],
   scriptSrc: ["https://appsforoffice.microsoft.com"],
-});
+};
 
 /**
  * The sign-in page of the Office dialog: Office.js (messageParent) from Microsoft's CDN, and MSAL's calls to Entra
  * ID's token endpoint after the redirect back.
  */
-const AUTH_DIALOG_CSP = buildContentSecurityPolicy({
+const AUTH_DIALOG_CSP: ContentSecurityPolicyOptions = {
   scriptSrc: ["https://appsforoffice.microsoft.com"],
   connectSrc: ["https://login.microsoftonline.com"],
-});
+};
 
-function sendHtml(reply: FastifyReply, html: string, csp: string): FastifyReply {
-  return reply
-    .header("Content-Security-Policy", csp)
-    .header("X-Content-Type-Options", "nosniff")
-    .header("Referrer-Policy", "no-referrer")
-    .header("Cache-Control", "no-cache")
-    .type("text/html; charset=utf-8")
-    .send(html);
+/** Sends one of Redress's own pages with a fresh nonce on its script and style tags and in its policy. */
+function sendHtml(reply: FastifyReply, html: string, policy: ContentSecurityPolicyOptions): FastifyReply {
+  const nonce = newNonce();
+  return (
+    reply
+      .header("Content-Security-Policy", buildContentSecurityPolicy({ ...policy, nonce }))
+      .header("X-Content-Type-Options", "nosniff")
+      .header("Referrer-Policy", "no-referrer")
+      // A nonce is for one response only: no cache may keep the page and replay it.
+      .header("Cache-Control", "no-store")
+      .type("text/html; charset=utf-8")
+      .send(addNonce(html, nonce))
+  );
 }
 
 const isMissingFile = (error: unknown): boolean =>
@@ -123,7 +132,11 @@ const isMissingFile = (error: unknown): boolean =>
 export async function registerWebRoutes(app: FastifyInstance, options: WebRoutesOptions): Promise<void> {
   const webRoot = path.resolve(options.webRoot);
 
-  async function sendBuiltPage(reply: FastifyReply, fileName: string, csp = APP_CSP): Promise<FastifyReply> {
+  async function sendBuiltPage(
+    reply: FastifyReply,
+    fileName: string,
+    csp: ContentSecurityPolicyOptions = APP_CSP,
+  ): Promise<FastifyReply> {
     let html: string;
     try {
       html = await readFile(path.join(webRoot, fileName), "utf8");

@@ -64,6 +64,45 @@ export interface DataProtectionLogEntry {
   detail: string;
 }
 
+/** One line of the audit trail (DESIGN.md §1): a read of a case, a change to it, or another recorded access. */
+export interface AuditEntry {
+  id: string;
+  at: string;
+  actorId: string;
+  caseId: string | null;
+  /** The case's reference, when the entry is about a case that exists. */
+  reference: string | null;
+  /** `read`: the person saw the case; `change`: a timeline entry; `access`: an audit search, an export, a report. */
+  type: "read" | "change" | "access";
+  /** How: a read's `via` (`case`, `list`, `board`, `document:<id>`, …), a change's kind, an access's kind. */
+  how: string;
+  /** A change's summary; null for reads and accesses. */
+  summary: string | null;
+}
+
+/** Filters of the audit trail; every field narrows. Newest first, `limit` at most, after `before` when given. */
+export interface AuditQuery {
+  caseId?: string;
+  actorId?: string;
+  /** ISO instants: at or after `from`, before `to`. */
+  from?: string;
+  to?: string;
+  types?: ReadonlyArray<AuditEntry["type"]>;
+  /** The last entry of the previous page. */
+  before?: { at: string; id: string };
+  limit: number;
+}
+
+/** An access that is not a read of one case, for the audit trail. */
+export interface AccessEvent {
+  actorId: string;
+  at: string;
+  kind: string;
+  caseId: string | null;
+  /** What was asked for (filters); ids and dates only, never personal data. */
+  detail: Record<string, unknown>;
+}
+
 /** Which cases a caller may list: everything, or the ones tied to them. */
 export type ListScope = { all: true } | { all: false; userId: string };
 
@@ -162,6 +201,12 @@ export interface CaseStore extends GovernanceReads, OutboxClaims {
   recordListingRead(read: { actorId: string; at: string; via: string; references: readonly string[] }): Promise<void>;
   /** Every recorded read of the case, its own and the listings that showed it, oldest first. */
   listReads(caseId: string): Promise<Array<{ actorId: string; at: string; via: string }>>;
+  /** The audit trail: reads, changes and other accesses merged, newest first (adapters/sql/audit-queries.ts). */
+  searchAudit(query: AuditQuery): Promise<AuditEntry[]>;
+  /** Records an access that is not a read of one case (an audit search, an export, a report). */
+  recordAccess(event: AccessEvent): Promise<void>;
+  /** Everyone who appears in the audit trail, for the search's person filter. */
+  auditActors(): Promise<string[]>;
   /** Jobs due now, oldest first. */
   dueJobs(now: string, limit: number): Promise<OutboxJob[]>;
   listJobs(filter: { status?: OutboxJob["status"]; caseId?: string }): Promise<OutboxJob[]>;

@@ -15,6 +15,7 @@ import { type ReactNode, useCallback, useEffect, useState } from "react";
 import type { CaseDetailView, CaseStatusView } from "../../contracts/views.js";
 import type { CaseAction } from "../../server/domain/procedure/transition.js";
 import { ApiError } from "../../web/api/client.js";
+import { CaseAudit } from "../audit/CaseAudit.js";
 import { DueBadge } from "../board/DueBadge.js";
 import {
   AppealDecisionDialog,
@@ -296,6 +297,7 @@ export function CasePage({ caseId, onBack, onChanged }: CasePageProps) {
           <Section title="History" id="history">
             <Timeline c={detail} name={name} />
           </Section>
+          <CaseAudit caseId={detail.id} />
         </div>
       </div>
 

@@ -1,6 +1,7 @@
 import { Spinner } from "@fluentui/react-components";
 import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import { RedressProvider, type TRedressThemeName } from "../../web/theme.js";
+import { AuditLink, AuditView } from "../audit/AuditView.js";
 import { Board } from "../board/Board.js";
 import { CasePage } from "../case/CasePage.js";
 import { PostalComplaintDialog } from "../dialogs/PostalComplaintDialog.js";
@@ -23,6 +24,7 @@ export function TabApp({ host }: { host: TabHost }) {
   const [theme, setTheme] = useState<TRedressThemeName>(host.theme);
   const [caseId, setCaseId] = useState<string | null>(host.initialCaseId);
   const [reloadKey, setReloadKey] = useState(0);
+  const [audit, setAudit] = useState(false);
   // `?view=` (meetings, reports, settings…) is kept in the address, so reload and Back work.
   const [view, setView] = useState<TabView>(initialView);
   const showView = useCallback((next: TabView | null) => {
@@ -77,6 +79,8 @@ export function TabApp({ host }: { host: TabHost }) {
         </Header>
         {caseId ? (
           <CasePage caseId={caseId} onBack={() => open(null)} onChanged={() => setReloadKey((k) => k + 1)} />
+        ) : audit ? (
+          <AuditView onBack={() => setAudit(false)} onOpenCase={open} />
         ) : view === "settings" || view === "data-protection" ? (
           <SettingsPage onBack={() => showView(null)} only={view === "data-protection" ? "data-protection" : "all"} />
         ) : view !== "board" ? (
@@ -85,6 +89,7 @@ export function TabApp({ host }: { host: TabHost }) {
           </Suspense>
         ) : (
           <>
+            <AuditLink onOpen={() => setAudit(true)} />
             <AdminBar onOpen={showView} />
             <Board onOpen={open} onLogPostal={() => setPostal("open")} reloadKey={reloadKey} />
           </>

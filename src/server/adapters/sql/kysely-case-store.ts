@@ -17,6 +17,9 @@ import { DEFAULT_POLICY } from "../../domain/policy.js";
 import type { SettingsVersion } from "../../domain/settings.js";
 import type { Stage } from "../../domain/stages.js";
 import type {
+  AccessEvent,
+  AuditEntry,
+  AuditQuery,
   CaseCard,
   CaseListFilter,
   CasePage,
@@ -34,6 +37,7 @@ import type {
   SurveyAnswers,
   SurveyRecord,
 } from "../../ports/governance-store.js";
+import { auditActors, recordAccess, searchAudit } from "./audit-queries.js";
 import { boardColumns } from "./board-columns.js";
 import * as dataProtection from "./data-protection-queries.js";
 import * as governance from "./governance-queries.js";
@@ -229,6 +233,16 @@ export class KyselyCaseStore implements CaseStore {
         .values(reads.map((r) => ({ id: randomUUID(), case_id: r.caseId, actor_id: r.actorId, at: r.at, via: r.via })))
         .execute(),
     );
+  }
+
+  searchAudit(query: AuditQuery): Promise<AuditEntry[]> {
+    return searchAudit(this.db, query);
+  }
+  recordAccess(event: AccessEvent): Promise<void> {
+    return this.write((db) => recordAccess(db, event));
+  }
+  auditActors(): Promise<string[]> {
+    return auditActors(this.db);
   }
 
   /** A write that is not part of a transaction of the port (the audit of reads): committed on its own here. */

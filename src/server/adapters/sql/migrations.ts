@@ -1,4 +1,5 @@
 import type { Kysely, Migration, MigrationProvider } from "kysely";
+import { auditMigrations } from "./audit-migrations.js";
 import { boardColumns } from "./board-columns.js";
 import { makeSparseCaseIndexesPartial } from "./case-index-migration.js";
 import { governanceMigration } from "./governance-migration.js";
@@ -199,6 +200,7 @@ const migrations: Record<string, Migration> = {
   },
   "2026-11-27-060-listing-reads": { up: createListingReads },
   "2026-11-27-061-partial-case-indexes": { up: makeSparseCaseIndexesPartial },
+  ...auditMigrations,
 };
 
 export const migrationProvider: MigrationProvider = {

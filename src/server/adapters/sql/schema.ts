@@ -91,6 +91,17 @@ export interface OutboxTable {
   lease_until?: string | null;
 }
 
+/** Accesses that are not a read of one case: audit searches, exports, reports (migration 2026-11-27-050). */
+export interface AuditEventsTable {
+  id: string;
+  at: string;
+  actor_id: string;
+  kind: string;
+  case_id: string | null;
+  /** JSON: what was asked for (filters), never personal data beyond ids. */
+  detail: string;
+}
+
 /** The next free delivery slot of a rate-limited kind (epoch ms), shared by every server (2026-11-27-010). */
 export interface OutboxRateSlotsTable {
   kind: string;
@@ -157,4 +168,5 @@ export interface Database extends GovernanceTables {
   outbox_rate_slots: OutboxRateSlotsTable;
   listing_reads: ListingReadsTable;
   listing_read_ranges: ListingReadRangesTable;
+  audit_events: AuditEventsTable;
 }

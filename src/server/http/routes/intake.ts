@@ -24,9 +24,9 @@ export function registerIntakeRoutes(app: FastifyInstance, ctx: HttpContext): vo
 
   /** GET /api/intake/lookup — is this email (or its conversation) already logged? Status only, for anyone signed in. */
   app.get("/api/intake/lookup", async (request) => {
-    await authenticate(request, ctx.verifier);
+    const actor = await authenticate(request, ctx.verifier);
     const query = validate(ZLookupQuery, request.query);
-    const found = await lookupEmail({ deps: ctx.deps, ...query });
+    const found = await lookupEmail({ deps: ctx.deps, actor, ...query });
     const now = ctx.deps.clock.now();
     return { cases: found.map((c) => presentCase("status", c, now)) };
   });

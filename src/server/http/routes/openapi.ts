@@ -3,6 +3,7 @@ import { z } from "zod";
 import * as api from "../../../contracts/api.js";
 import { ERROR_CODES } from "../../../contracts/error-codes.js";
 import * as outlook from "../../../contracts/outlook.js";
+import { auditOpenApiPaths } from "./audit.js";
 import { GOVERNANCE_PATHS } from "./governance-openapi.js";
 import { governancePaths } from "./meetings-openapi.js";
 import { TRANSITION_ROUTES } from "./transitions.js";
@@ -194,6 +195,7 @@ export function buildOpenApi(): Record<string, unknown> {
       },
     };
   }
+  Object.assign(paths, auditOpenApiPaths(json));
   return {
     openapi: "3.1.0",
     info: {
