@@ -69,6 +69,8 @@ describe.skipIf(emlFiles.length === 0)("logs without personal data", () => {
         result: "partly-upheld",
         reasons: `We apologise to ${named.complainant?.name ?? "you"}: marking was late.`,
         remedy: "An apology.",
+        rootCause: "resources-or-scheduling",
+        lessonsLearned: "Marking rotas need cover for absence.",
         method: "email",
         sentAt: daysAgo(2),
       }),

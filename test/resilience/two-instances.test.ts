@@ -87,7 +87,17 @@ describe.skipIf(!url)("two servers on one PostgreSQL", () => {
         },
       ],
       ["handler", "acknowledge", { method: "email" }],
-      ["handler", "outcome", { result: "upheld", reasons: "Marking was late; it is now done.", method: "email" }],
+      [
+        "handler",
+        "outcome",
+        {
+          result: "upheld",
+          reasons: "Marking was late; it is now done.",
+          rootCause: "resources-or-scheduling",
+          lessonsLearned: "Marking rotas need cover for absence.",
+          method: "email",
+        },
+      ],
     ];
     for (const [persona, action, body] of steps) {
       const res = await call(server, persona, "POST", `/api/cases/${id}/${action}`, body);

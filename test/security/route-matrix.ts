@@ -6,9 +6,7 @@
  *   "GET /api/things/:id": caseRoute({ view: "full" }),            // per-case read: full view only, else 404
  *   "POST /api/things": signedIn({ request: () => ({ ... }) }),    // anyone signed in; answers scanned for canaries
  *   "GET /api/reports/x": roles(DIRECTORS, req, { aggregatesOnly: true }), // only these; counts, never a case's data
- *   "GET /healthz": publicRoute(),
-  "GET /readyz": publicRoute(),
-  "GET /auth-dialog.html": publicRoute(),                                 // no token; must carry no case data at all
+ *   "GET /healthz": publicRoute(),                                 // no token; must carry no case data at all
  *
  * Who may see a case (DESIGN.md §1) is `viewOf` below, written from the design, not from the code under test.
  */
@@ -187,6 +185,11 @@ const searches = (base: string) => (_c: PlantedCase | undefined, all: readonly P
   { method: "GET", path: `${base}?overdue=true` },
 ];
 
+/** Policy 2.1: the Operations Meeting, its packs, improvement and the annual report are the directors' and the OD's. */
+const GOVERNORS: readonly Persona[] = [...DIRECTORS, "ops-director"];
+/** The Reports view (aggregates only): governors and the admin. */
+const REPORTERS: readonly Persona[] = [...GOVERNORS, "admin"];
+
 export const ROUTE_MATRIX: Record<string, RouteRule> = {
   // Pages and public facts: no token, and never any case data.
   "GET /": publicRoute(),
@@ -208,6 +211,17 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "POST /api/public/complaints": publicRoute(() => [{ method: "POST", path: "/api/public/complaints", body: {} }]),
   "GET /survey/:token": publicRoute(() => [{ method: "GET", path: "/survey/not-a-token" }]),
   "GET /api/public/survey/:token": publicRoute(() => [{ method: "GET", path: "/api/public/survey/not-a-token" }]),
+  "POST /survey/:token": publicRoute(() => [
+    {
+      method: "POST",
+      path: "/survey/not-a-token",
+      body: "fairness=5",
+      contentType: "application/x-www-form-urlencoded",
+    },
+  ]),
+  "POST /api/public/survey/:token": publicRoute(() => [
+    { method: "POST", path: "/api/public/survey/not-a-token", body: {} },
+  ]),
   // Development only (embedded mode, like Mailpit): what would have been emailed, so it names complainants.
   "GET /dev/outbox": devRoute("embedded mode's outbox viewer; not registered in Microsoft 365 mode"),
   "GET /api/dev/outbox": devRoute("embedded mode's outbox viewer; not registered in Microsoft 365 mode"),
@@ -271,6 +285,88 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "PUT /api/admin/settings": roles(["admin"], () => [{ method: "PUT", path: "/api/admin/settings", body: {} }], {
     okStatuses: [200, 409, 422],
   }),
+
+  // Governance (policy 2.1): the Operations Meeting and improvement; governors see every case anyway.
+  "GET /api/meetings": roles(GOVERNORS, () => [{ method: "GET", path: "/api/meetings" }]),
+  "POST /api/meetings": roles(
+    GOVERNORS,
+    () => [{ method: "POST", path: "/api/meetings", body: { meetingDate: "2026-11-20", notes: "Probe." } }],
+    // The date may already have its meeting (one per date): 409/422 still prove the caller got through.
+    { okStatuses: [200, 201, 409, 422] },
+  ),
+  "GET /api/meetings/pack": roles(GOVERNORS, () => [{ method: "GET", path: "/api/meetings/pack" }]),
+  "POST /api/meetings/:id/agenda": roles(
+    GOVERNORS,
+    () => [{ method: "POST", path: `/api/meetings/${unknownId}/agenda` }],
+    { okStatuses: [404] },
+  ),
+  "GET /api/governance-documents/:id/content": roles(
+    GOVERNORS,
+    () => [{ method: "GET", path: `/api/governance-documents/${unknownId}/content` }],
+    { okStatuses: [404] },
+  ),
+  // Everyone sees the improvement actions they own (none here); governors see all.
+  "GET /api/improvement-actions": signedIn(() => [{ method: "GET", path: "/api/improvement-actions" }]),
+  "POST /api/improvement-actions": roles(
+    GOVERNORS,
+    () => [
+      {
+        method: "POST",
+        path: "/api/improvement-actions",
+        body: { description: "Probe.", ownerId: "handler", dueDate: "2030-01-01" },
+      },
+    ],
+    { okStatuses: [200, 201] },
+  ),
+  "POST /api/improvement-actions/:id/complete": signedIn(
+    () => [{ method: "POST", path: `/api/improvement-actions/${unknownId}/complete`, body: {} }],
+    { okStatuses: [404] },
+  ),
+  // Reports: aggregates only, whoever asks.
+  "GET /api/reports/dashboard": roles(REPORTERS, () => [{ method: "GET", path: "/api/reports/dashboard" }], {
+    aggregatesOnly: true,
+  }),
+  "GET /api/reports/dashboard.csv": roles(REPORTERS, () => [{ method: "GET", path: "/api/reports/dashboard.csv" }], {
+    aggregatesOnly: true,
+  }),
+  "POST /api/reports/annual": roles(GOVERNORS, () => [{ method: "POST", path: "/api/reports/annual", body: {} }], {
+    aggregatesOnly: true,
+    okStatuses: [200, 201],
+  }),
+  "GET /api/reports/documents": roles(GOVERNORS, () => [{ method: "GET", path: "/api/reports/documents" }], {
+    aggregatesOnly: true,
+  }),
+  "GET /api/settings/policy-review": signedIn(() => [{ method: "GET", path: "/api/settings/policy-review" }]),
+
+  // Data protection: erasure, retention and their log are the admin's (no case content comes back); the subject
+  // access export holds case content, so it is the directors'.
+  "POST /api/data-protection/erasure": roles(
+    ["admin"],
+    () => [
+      {
+        method: "POST",
+        path: "/api/data-protection/erasure",
+        body: { email: "nobody-at-all@example.org", reason: "Probe." },
+      },
+    ],
+    { okStatuses: [200, 404, 409] },
+  ),
+  "POST /api/data-protection/subject-access": roles(
+    DIRECTORS,
+    (_c, all) => [
+      { method: "POST", path: "/api/data-protection/subject-access", body: { email: "nobody-at-all@example.org" } },
+      ...all.map((c) => ({
+        method: "POST",
+        path: "/api/data-protection/subject-access",
+        body: { email: c.complainantEmail },
+      })),
+    ],
+    { okStatuses: [200, 404] },
+  ),
+  "POST /api/data-protection/retention": roles(["admin"], () => [
+    { method: "POST", path: "/api/data-protection/retention" },
+  ]),
+  "GET /api/data-protection/log": roles(["admin"], () => [{ method: "GET", path: "/api/data-protection/log" }]),
 
   // Oversight lists.
   "GET /api/outbox/attention": roles([...DIRECTORS, "admin"], () => [{ method: "GET", path: "/api/outbox/attention" }]),

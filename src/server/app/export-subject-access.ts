@@ -23,7 +23,8 @@ export async function exportSubjectAccess(
   options: ExportSubjectAccessOptions,
 ): Promise<{ fileName: string; bytes: Buffer; references: string[] }> {
   const { deps, actor } = options;
-  requireAnyRole(actor, ["Complaints.Admin", "Complaints.Direct"], "exporting what is held about a person");
+  // Directors only: the export holds case content, which an admin (who runs the service) never sees (DESIGN §1).
+  requireAnyRole(actor, ["Complaints.Direct"], "exporting what is held about a person");
   const cases = await findPersonCases(deps, { email: options.email, name: options.name });
   if (cases.length === 0) throw new AppError("NOT_FOUND", "No case names this person as the complainant.");
   const now = deps.clock.now();

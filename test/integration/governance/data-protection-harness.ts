@@ -26,6 +26,11 @@ export const DIRECTOR: Actor = {
   name: "Daniel Morgan",
   roles: ["Complaints.Log", "Complaints.Direct"],
 };
+export const DIRECTOR_2: Actor = {
+  id: "director-2",
+  name: "Rachel Hughes",
+  roles: ["Complaints.Log", "Complaints.Direct"],
+};
 export const HANDLER: Actor = { id: "handler", name: "Helen Carter", roles: ["Complaints.Log", "Complaints.Handle"] };
 
 export interface Harness {

@@ -8,7 +8,7 @@ import { afterEach, beforeEach, describe, expect, test } from "vitest";
 import { eraseComplainant } from "../../../src/server/app/erase-complainant.js";
 import { exportSubjectAccess } from "../../../src/server/app/export-subject-access.js";
 import { AppError } from "../../../src/server/domain/app-error.js";
-import { ADMIN, DIRECTOR, HANDLER, type Harness, openHarness } from "./data-protection-harness.js";
+import { ADMIN, DIRECTOR, DIRECTOR_2, HANDLER, type Harness, openHarness } from "./data-protection-harness.js";
 
 let h: Harness;
 beforeEach(async () => {
@@ -113,9 +113,13 @@ describe("subject access export", () => {
     expect(await codeOf(exportSubjectAccess({ deps: h.deps, actor: HANDLER, email: "dee@example.org" }))).toBe(
       "FORBIDDEN",
     );
+    // The admin runs the service and never sees case content (DESIGN §1): the export is the directors'.
+    expect(await codeOf(exportSubjectAccess({ deps: h.deps, actor: ADMIN, email: "dee@example.org" }))).toBe(
+      "FORBIDDEN",
+    );
     const byEmail = await exportSubjectAccess({ deps: h.deps, actor: DIRECTOR, email: "dee@example.org" });
     expect(byEmail.references).toEqual(["CMP-2026-0030"]);
-    const byName = await exportSubjectAccess({ deps: h.deps, actor: ADMIN, name: "  dee   subject " });
+    const byName = await exportSubjectAccess({ deps: h.deps, actor: DIRECTOR_2, name: "  dee   subject " });
     expect(byName.references.sort()).toEqual(["CMP-2026-0030", "CMP-2026-0031"]);
     expect(byName.fileName).toBe("subject-access-2026-12-01.zip");
 
@@ -150,7 +154,10 @@ describe("subject access export", () => {
 
     // Recorded: each case's read audit and history, and the data protection log.
     const audit = await h.store.listReads(a.id);
-    expect(audit.filter((r) => r.via === "subject-access-export").map((r) => r.actorId)).toEqual(["director", "admin"]);
+    expect(audit.filter((r) => r.via === "subject-access-export").map((r) => r.actorId)).toEqual([
+      "director",
+      "director-2",
+    ]);
     expect((await h.store.listTimeline(a.id)).filter((t) => t.kind === "subject-access-export")).toHaveLength(2);
     const log = await h.store.listDataProtectionLog(5);
     expect(log.map((e) => e.action)).toEqual(["subject-access-export", "subject-access-export"]);
@@ -158,7 +165,7 @@ describe("subject access export", () => {
   });
 
   test("nobody by that address or name: a clear not-found, nothing recorded", async () => {
-    expect(await codeOf(exportSubjectAccess({ deps: h.deps, actor: ADMIN, email: "nobody@example.org" }))).toBe(
+    expect(await codeOf(exportSubjectAccess({ deps: h.deps, actor: DIRECTOR, email: "nobody@example.org" }))).toBe(
       "NOT_FOUND",
     );
     expect(await h.store.listDataProtectionLog(5)).toEqual([]);

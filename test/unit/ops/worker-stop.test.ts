@@ -20,7 +20,8 @@ afterEach(async () => {
 });
 
 test("stop() waits for the job in hand, records it done, and starts no other", async () => {
-  const ids = [randomUUID(), randomUUID()];
+  // Written in the same instant, so the store orders them by id: sorted, ids[0] is the first.
+  const ids = [randomUUID(), randomUUID()].sort();
   // Both jobs belong to one case: they run one after another, so the second waits behind the first.
   for (const id of ids) {
     await store.transaction((tx) =>

@@ -27,7 +27,8 @@ export function registerDataProtectionRoutes(app: FastifyInstance, ctx: HttpCont
   /** POST /api/data-protection/subject-access — `{ email | name }` → one zip (admins and directors). */
   app.post("/api/data-protection/subject-access", async (request, reply) => {
     const actor = await authenticate(request, ctx.verifier);
-    requireAnyRole(actor, ["Complaints.Admin", "Complaints.Direct"], "exporting what is held about a person");
+    // Directors only: the export holds case content, which an admin (who runs the service) never sees (DESIGN §1).
+    requireAnyRole(actor, ["Complaints.Direct"], "exporting what is held about a person");
     const body = jsonBody(request, ZSubjectAccessRequest);
     const result = await exportSubjectAccess({ deps: ctx.deps, actor, ...body });
     return reply

@@ -38,7 +38,7 @@ export const GOVERNANCE_PATHS: Record<string, Record<string, unknown>> = {
   },
   "/api/data-protection/subject-access": {
     post: {
-      summary: "Admins and directors: everything held about one person as one zip (recorded in each case's audit).",
+      summary: "Directors: everything held about one person as one zip (recorded in each case's audit).",
       requestBody: body(ZSubjectAccessRequest),
       responses: {
         200: {

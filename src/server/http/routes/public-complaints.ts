@@ -17,6 +17,7 @@ import { PUBLIC_API_PREFIX } from "../auth.js";
 import type { HttpContext } from "../context.js";
 import { COMPLAIN_PAGE_CSP, type FormState, renderComplainPage, renderThanksPage } from "../public/complain-page.js";
 import { type FormTokenCheck, FormTokens } from "../public/form-token.js";
+import { publicRateLimit } from "../public-rate-limit.js";
 import { validate } from "../validate.js";
 
 /** Every field at its longest, form-encoded (each character up to 9 bytes as %XX of UTF-8), and some room. */
@@ -50,15 +51,7 @@ export function registerPublicComplaintRoutes(app: FastifyInstance, ctx: HttpCon
 
   // Encapsulated: the rate limit and the form-encoded parser apply to these routes only.
   app.register(async (scope) => {
-    await scope.register(rateLimit, {
-      global: false,
-      keyGenerator: (request) => visitorAddress(request, ctx.config.mode === "microsoft365"),
-      errorResponseBuilder: (_request, context) =>
-        new AppError(
-          "TOO_MANY_REQUESTS",
-          `Too many complaints have been sent from your connection. Try again in ${context.after}, or email us instead.`,
-        ),
-    });
+    await scope.register(rateLimit, publicRateLimit(ctx, "complaints"));
     scope.addContentTypeParser(FORM_CONTENT_TYPE, { parseAs: "string", bodyLimit: BODY_LIMIT }, (_req, body, done) =>
       done(null, Object.fromEntries(new URLSearchParams(String(body)))),
     );
@@ -135,17 +128,6 @@ export function registerPublicComplaintRoutes(app: FastifyInstance, ctx: HttpCon
       return sendPage(reply, status, renderComplainPage(await settings(), token, state));
     }
   });
-}
-
-/**
- * Whose complaints to count. Served directly (embedded mode) that is the connection's address. In Microsoft 365 mode
- * Redress runs behind App Service's front end, which appends the visitor's address to X-Forwarded-For: the last
- * entry is the one it wrote (earlier ones come from the visitor and could be anything), so that one is counted.
- */
-function visitorAddress(request: FastifyRequest, behindFrontEnd: boolean): string {
-  const forwarded = request.headers["x-forwarded-for"];
-  const last = (Array.isArray(forwarded) ? forwarded.join(",") : (forwarded ?? "")).split(",").pop()?.trim();
-  return behindFrontEnd && last ? last : request.ip;
 }
 
 function readBody(request: FastifyRequest, asPage: boolean): Record<string, unknown> {

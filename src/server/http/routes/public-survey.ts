@@ -12,6 +12,7 @@ import { getSurvey } from "../../app/get-survey.js";
 import { AppError, isAppError } from "../../domain/app-error.js";
 import { SURVEY_QUESTIONS } from "../../domain/governance/survey.js";
 import type { HttpContext } from "../context.js";
+import { publicRateLimit } from "../public-rate-limit.js";
 import { SURVEY_PAGE_CSP, surveyFormPage, surveyMessagePage } from "../survey-page.js";
 import { jsonBody, validate } from "../validate.js";
 
@@ -56,7 +57,7 @@ const html = (reply: FastifyReply, status: number, body: string) =>
 export function registerPublicSurveyRoutes(app: FastifyInstance, ctx: HttpContext): void {
   const { deps } = ctx;
   void app.register(async (scope) => {
-    await scope.register(rateLimit, { global: false });
+    await scope.register(rateLimit, publicRateLimit(ctx, "survey answers"));
 
     /** GET /api/public/survey/:token — the questions, and whether it is already answered. */
     scope.get<{ Params: { token: string } }>(
