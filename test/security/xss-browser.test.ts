@@ -20,7 +20,7 @@ import {
 } from "../fixtures/xss-payloads.js";
 import { api, download, type Json, postEml } from "../integration/api-client.js";
 import { launchBrowser, newIsolatedPage } from "../support/browser.js";
-import { docxActiveContent } from "../support/export-safety.js";
+import { csvFormulaCells, docxActiveContent } from "../support/export-safety.js";
 import { startTestServer, type TestServer } from "../support/start-server.js";
 
 const TIMEOUT = 300_000;
@@ -31,6 +31,7 @@ const FRAME_ANCESTORS =
 let server: TestServer;
 let browser: Browser;
 const emailCases: Json[] = [];
+const hostileCategories: string[] = [];
 let placed = 0;
 const renders: string[] = [];
 
@@ -76,8 +77,28 @@ beforeAll(async () => {
     });
     placed += 2;
   }
-  // Settings (category names, awarding organisations) join here as the settings routes arrive: post each a payload
-  // from next(…) and count it in `placed`; the pages below render them wherever the tab shows them.
+  // Settings: category names, an awarding organisation and its contact, the organisation's name. They reach the
+  // board and case page (a triaged category), the public "how to complain" page, the settings view, the reports
+  // and the letters' letterhead.
+  const admin = await ok(api(server.baseUrl, "admin", "GET", "/api/admin/settings"), "settings");
+  hostileCategories.push(...[1, 2, 3, 4, 5, 6].map(() => next(100).text));
+  const settings = admin.current.settings;
+  await ok(
+    api(server.baseUrl, "admin", "PUT", "/api/admin/settings", {
+      basedOnVersion: admin.current.version,
+      settings: {
+        ...settings,
+        organisationName: next(200).text,
+        categories: [...settings.categories, ...hostileCategories],
+        awardingOrganisations: [
+          ...settings.awardingOrganisations,
+          { name: next(200).text, complaintsContact: next(500).text },
+        ],
+      },
+    }),
+    "save hostile settings",
+  );
+  placed += hostileCategories.length + 3;
   const [first, second] = emailCases;
   // Notes: triage (category, nature, notes), actions, documents' names, the outcome and its letter.
   await post("ops-director", `/api/cases/${first.id}/triage`, {
@@ -123,7 +144,7 @@ beforeAll(async () => {
   });
   placed += 301 + 41;
   await post("ops-director", `/api/cases/${second.id}/triage`, {
-    category: "Teaching",
+    category: hostileCategories[0],
     nature: "Plain.",
     serious: false,
     handlerId: "handler",
@@ -259,6 +280,25 @@ describe("hostile content rendered: 0 executions", () => {
         renders.push("task pane");
         executions.push(...(await hitsIn(page)));
 
+        // Settings as the admin edits them, and the reports (category names in the charts), as a director.
+        await page.goto(`${server.baseUrl}/tab?persona=admin&view=settings`);
+        await page.getByRole("heading", { level: 1, name: "Procedure settings" }).waitFor({ timeout: 30_000 });
+        await settle(page);
+        renders.push("settings view");
+        executions.push(...(await hitsIn(page)));
+        await page.goto(`${server.baseUrl}/tab?persona=director&view=reports`);
+        await page.getByRole("heading", { level: 1, name: "Complaints reports" }).waitFor({ timeout: 30_000 });
+        await settle(page);
+        renders.push("reports");
+        executions.push(...(await hitsIn(page)));
+
+        // The public page, drawn from the settings (organisation, awarding organisations and their contacts).
+        await page.goto(`${server.baseUrl}/complain`);
+        await page.getByRole("heading", { level: 1, name: "How to complain" }).waitFor({ timeout: 30_000 });
+        await settle(page);
+        renders.push("public complaint page");
+        executions.push(...(await hitsIn(page)));
+
         // What the outbox would have emailed (acknowledgement and outcome letters naming the complainant).
         await untilOutboxHas(2);
         await page.goto(`${server.baseUrl}/dev/outbox`);
@@ -285,6 +325,23 @@ describe("hostile content rendered: 0 executions", () => {
       expect(file.status).toBe(200);
       expect(await docxActiveContent(file.bytes), letter.name).toEqual([]);
     }
+  });
+});
+
+describe("hostile settings in the exports", () => {
+  test("the dashboard CSV carries the hostile category names as inert text: no cell a spreadsheet would run", async () => {
+    const res = await download(server.baseUrl, "director", "/api/reports/dashboard.csv");
+    expect(res.status).toBe(200);
+    const csv = res.bytes.toString("utf8");
+    expect(csv.length).toBeGreaterThan(0);
+    expect(csvFormulaCells(csv)).toEqual([]);
+  });
+
+  test("the annual report (.docx) names the hostile categories as text only", async () => {
+    const made = await ok(api(server.baseUrl, "director", "POST", "/api/reports/annual", {}), "annual report");
+    const file = await download(server.baseUrl, "director", made.document.url);
+    expect(file.status).toBe(200);
+    expect(await docxActiveContent(file.bytes)).toEqual([]);
   });
 });
 
