@@ -26,6 +26,7 @@ import { type CryptoKey, exportJWK, generateKeyPair, type JWK, jwtVerify, SignJW
 import { generate } from "selfsigned";
 import { type FaultKind, Faults } from "./faults.js";
 import { MailboxEmulator } from "./mailbox-emulator.js";
+import { drain, PREREAD, readBody, readJson } from "./request-body.js";
 import { tenantAdmin } from "./tenant-admin.js";
 
 export interface EmulatorOptions {
@@ -868,39 +869,6 @@ export class GraphEmulator {
       .map((s) => ({ id: s.id, subject: (s.message as { subject?: string }).subject, sentDateTime: s.sentDateTime }));
     this.json(res, 200, { value });
   }
-}
-
-/** Bodies read before a slow answer's delay, so the request is still acted on after the client gave up. */
-const PREREAD = new WeakMap<IncomingMessage, Buffer>();
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  const preread = PREREAD.get(req);
-  if (preread) return Promise.resolve(preread);
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const raw = await readBody(req);
-  try {
-    return raw.length ? (JSON.parse(raw.toString("utf8")) as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function drain(req: IncomingMessage): Promise<void> {
-  return new Promise((resolve) => {
-    if (req.readableEnded) return resolve();
-    req.on("end", () => resolve());
-    req.on("error", () => resolve());
-    req.on("close", () => resolve());
-    req.resume();
-  });
 }
 
 const sha = (b: Buffer): string => createHash("sha256").update(b).digest("hex");

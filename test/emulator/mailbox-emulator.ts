@@ -20,6 +20,7 @@
 import { randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { SentMessage } from "./graph-emulator.js";
+import { drain, readBody, readJson } from "./request-body.js";
 
 /** What the mailbox routes need from the emulator that registers them. */
 export interface MailboxHost {
@@ -368,32 +369,4 @@ function error(res: ServerResponse, status: number, code: string, message: strin
 function json(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { "content-type": "application/json; odata.metadata=minimal" });
   res.end(JSON.stringify(body));
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const raw = await readBody(req);
-  try {
-    return raw.length ? (JSON.parse(raw.toString("utf8")) as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
-}
-
-function drain(req: IncomingMessage): Promise<void> {
-  return new Promise((resolve) => {
-    if (req.readableEnded) return resolve();
-    req.on("end", () => resolve());
-    req.on("error", () => resolve());
-    req.on("close", () => resolve());
-    req.resume();
-  });
 }
