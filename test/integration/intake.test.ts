@@ -287,13 +287,14 @@ describe("when it was received", () => {
    * 7 (7), 8 (8), 11 (9), 12 (10) → due Tuesday 12 January; acknowledgement (2 working days) due 30 December.
    */
   const christmas = [
-    { year: 2026, next: 2027 },
+    // Years whose Christmas falls as 2026's will (Thursday 24th, New Year's Day a Friday), already past: a receipt
+    // time in the future is refused, so these run on any day.
+    { year: 2015, next: 2016 },
     { year: 2020, next: 2021 },
   ];
   for (const { year, next } of christmas) {
     const afterHours = `${year}-12-18T17:30:00Z`;
-    const inPast = Date.parse(`${year}-12-24T10:00:00Z`) < Date.now();
-    test.runIf(inPast)(`after hours on Friday ${year}-12-18 counts from Monday 21 December`, async () => {
+    test(`after hours on Friday ${year}-12-18 counts from Monday 21 December`, async () => {
       const res = await postEml(server.baseUrl, "staff", makeEml({}), { receivedAt: afterHours });
       expect(res.status).toBe(201);
       expect(Date.parse(res.body.case.receivedAt)).toBe(Date.parse(afterHours));
@@ -301,7 +302,7 @@ describe("when it was received", () => {
       expect(res.body.case.responseDueDate).toBe(`${next}-01-07`);
     });
 
-    test.runIf(inPast)(`Christmas Eve ${year} 10:00 skips 25 and 28 December and 1 January`, async () => {
+    test(`Christmas Eve ${year} 10:00 skips 25 and 28 December and 1 January`, async () => {
       const res = await postEml(server.baseUrl, "staff", makeEml({}), { receivedAt: `${year}-12-24T10:00:00Z` });
       expect(res.status).toBe(201);
       expect(res.body.case.deemedReceivedOn).toBe(`${year}-12-24`);
