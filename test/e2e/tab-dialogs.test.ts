@@ -4,12 +4,10 @@
  * only what the procedure lets it see; a case someone may not see is not revealed. The board in the dark theme is
  * photographed (.artifacts/tab-board-dark.png).
  */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { api, makeEml, postEml } from "../integration/api-client.js";
 import { artifactPath } from "../support/artifacts.js";
-import { launchBrowser, newIsolatedPage } from "../support/browser.js";
-import { startTestServer, type TestServer } from "../support/start-server.js";
 import {
   openStep,
   openTab,
@@ -18,32 +16,11 @@ import {
   step,
   stepButtons,
   TRIAGE,
+  useTabBrowser,
 } from "./tab-helpers.js";
 
 describe("Teams tab: dialogs, list view and need to know", () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function withPage(work: (page: Page, baseUrl: string) => Promise<void>): Promise<void> {
-    if (!server || !browser) throw new Error("beforeAll did not start");
-    const isolated = await newIsolatedPage(browser);
-    isolated.page.setDefaultTimeout(15_000);
-    await isolated.page.setViewportSize({ width: 1366, height: 900 });
-    try {
-      await work(isolated.page, server.baseUrl);
-    } finally {
-      await isolated.close();
-    }
-  }
+  const withPage = useTabBrowser();
 
   const closeDialog = async (page: Page) => {
     await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();

@@ -1,15 +1,15 @@
-/**
- * The Teams tab's governance sections in Chromium: a director opens Reports (figures and recharts charts) and the
- * Operations Meeting (the pack, notes on a case, the agenda exported), each checked with axe-core; the case page then
- * says when it was discussed; a handler sees neither section. Screenshots: .artifacts/tab-{reports,meeting}.png.
- */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api } from "../integration/api-client.js";
 import { artifactPath } from "../support/artifacts.js";
-import { launchBrowser, newIsolatedPage } from "../support/browser.js";
-import { startTestServer, type TestServer } from "../support/start-server.js";
-import { collectPageErrors, openTab, postalCase, seriousAccessibilityProblems, step, TRIAGE } from "./tab-helpers.js";
+import {
+  collectPageErrors,
+  openTab,
+  postalCase,
+  seriousAccessibilityProblems,
+  step,
+  TRIAGE,
+  useTabBrowser,
+} from "./tab-helpers.js";
 
 const daysAgo = (days: number): string => new Date(Date.now() - days * 86_400_000).toISOString();
 const londonDate = (days = 0): string =>
@@ -20,29 +20,7 @@ const longDate = (plain: string): string =>
   );
 
 describe("Teams tab: Operations Meeting and Reports", () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function withPage(work: (page: Page, baseUrl: string) => Promise<void>): Promise<void> {
-    if (!server || !browser) throw new Error("beforeAll did not start");
-    const isolated = await newIsolatedPage(browser);
-    isolated.page.setDefaultTimeout(15_000);
-    await isolated.page.setViewportSize({ width: 1366, height: 900 });
-    try {
-      await work(isolated.page, server.baseUrl);
-    } finally {
-      await isolated.close();
-    }
-  }
+  const withPage = useTabBrowser();
 
   it("a director reads the figures, prepares the meeting, records notes and exports the agenda", async () => {
     await withPage(async (page, baseUrl) => {

@@ -3,9 +3,11 @@
  * check accessibility. Personas sign in through the API (the tab's persona picker, `?persona=`).
  */
 import { AxeBuilder } from "@axe-core/playwright";
-import type { Locator, Page } from "playwright-core";
-import { expect } from "vitest";
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, expect } from "vitest";
 import { api, type Persona } from "../integration/api-client.js";
+import { launchBrowser, newIsolatedPage } from "../support/browser.js";
+import { startTestServer, type TestServer } from "../support/start-server.js";
 
 /** Serious and critical axe-core findings on the page (or inside `include`), as readable lines. */
 export async function seriousAccessibilityProblems(page: Page, include?: string): Promise<string[]> {
@@ -242,4 +244,31 @@ export async function closedLongAgo(baseUrl: string, name: string): Promise<{ id
   await step(baseUrl, "ops-director", c.id, "meeting", { meetingDate: daysAgo(1).slice(0, 10), notes: "Noted." });
   await step(baseUrl, "ops-director", c.id, "close", {});
   return c;
+}
+
+/**
+ * One server and one browser for a describe block, and `withPage` giving each test a fresh isolated page (1366×900,
+ * 15 s default timeout) that is closed afterwards, whatever happens.
+ */
+export function useTabBrowser(): (work: (page: Page, baseUrl: string) => Promise<void>) => Promise<void> {
+  let server: TestServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return async (work) => {
+    if (!server || !browser) throw new Error("beforeAll did not start");
+    const isolated = await newIsolatedPage(browser);
+    isolated.page.setDefaultTimeout(15_000);
+    await isolated.page.setViewportSize({ width: 1366, height: 900 });
+    try {
+      await work(isolated.page, server.baseUrl);
+    } finally {
+      await isolated.close();
+    }
+  };
 }

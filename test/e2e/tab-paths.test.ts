@@ -1,13 +1,5 @@
-/**
- * The Teams tab's other paths through the procedure, in Chromium: a serious complaint (directors consulted before
- * the outcome), a late appeal that reopens a closed case, a staff grievance redirected, and a complaint in writing
- * logged with its scanned letter. Each step is taken on the case page by the persona the procedure names.
- */
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api } from "../integration/api-client.js";
-import { type IsolatedPage, launchBrowser, newIsolatedPage } from "../support/browser.js";
-import { startTestServer, type TestServer } from "../support/start-server.js";
 import {
   closedLongAgo,
   openStep,
@@ -19,32 +11,11 @@ import {
   step,
   submitStep,
   TRIAGE,
+  useTabBrowser,
 } from "./tab-helpers.js";
 
 describe("Teams tab: serious, late, redirected and written complaints", () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  async function withPage(work: (page: Page, baseUrl: string) => Promise<void>): Promise<void> {
-    if (!server || !browser) throw new Error("beforeAll did not start");
-    const isolated: IsolatedPage = await newIsolatedPage(browser);
-    isolated.page.setDefaultTimeout(15_000);
-    await isolated.page.setViewportSize({ width: 1366, height: 900 });
-    try {
-      await work(isolated.page, server.baseUrl);
-    } finally {
-      await isolated.close();
-    }
-  }
+  const withPage = useTabBrowser();
 
   it("a serious complaint: the outcome waits until every director has responded", async () => {
     await withPage(async (page, baseUrl) => {
