@@ -70,6 +70,41 @@ describe("working-day calendar properties", () => {
     );
   });
 
+  it("workingDaysBetween counts the working days in (from, to], over spans of years", () => {
+    fc.assert(
+      fc.property(calendar, plainDate, plainDate, (cal, a, b) => {
+        const [from, to] = compare(a, b) <= 0 ? [a, b] : [b, a];
+        let walked = 0;
+        for (let d = from; compare(d, to) < 0; ) {
+          d = addDays(d, 1);
+          if (cal.isWorkingDay(d)) walked++;
+        }
+        expect(cal.workingDaysBetween(from, to)).toBe(walked);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it("plain dates survive the day count both ways, and invalid ones are refused", () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true }),
+        (at) => {
+          const iso = at.toISOString().slice(0, 10);
+          expect(addDays(iso, 0)).toBe(iso);
+          expect(addDays(addDays(iso, 1), -1)).toBe(iso);
+          expect(dayOfWeek(iso)).toBe(at.getUTCDay());
+        },
+      ),
+    );
+    for (const bad of ["2026-02-29", "2025-13-01", "2026-00-10", "2026-4-01", "2026-04-31", "0000-01-01", "2026-04-0x"])
+      expect(() => addDays(bad, 1)).toThrow(/not a valid date/);
+    expect(addDays("2024-02-28", 1)).toBe("2024-02-29");
+    expect(addDays("2100-02-28", 1)).toBe("2100-03-01");
+    expect(addDays("2000-02-28", 1)).toBe("2000-02-29");
+    expect(() => addDays("9999-12-31", 1)).toThrow(/out of range/);
+  });
+
   it("adding a then b working days equals adding a + b from a working day", () => {
     fc.assert(
       fc.property(calendarAndWorkingDay, count, count, ([cal, d], a, b) => {

@@ -1,5 +1,14 @@
 import { bankHolidays } from "./bank-holidays.js";
-import { addDays, compare, dayOfWeek, isValidPlainDate, londonDateTime, parsePlainDate, yearOf } from "./plain-date.js";
+import {
+  addDays,
+  compare,
+  dayOfWeek,
+  isValidPlainDate,
+  londonDateTime,
+  parsePlainDate,
+  toEpochDay,
+  yearOf,
+} from "./plain-date.js";
 import { type CalendarSettings, type PlainDate, UK_DIVISIONS, type UkDivision } from "./types.js";
 
 const HH_MM = /^([01]\d|2[0-3]):([0-5]\d)$/;
@@ -9,6 +18,28 @@ function minutesOf(name: string, value: string): number {
   const match = HH_MM.exec(value);
   if (!match) throw new Error(`Calendar settings: ${name} "${value}" must be a 24-hour time written HH:MM.`);
   return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** Day 0 (1970-01-01) was a Thursday: shifted by 3, a week runs Monday (0) to Sunday (6). */
+const weekdayIndex = (epochDay: number): number => (((epochDay + 3) % 7) + 7) % 7;
+const isWeekend = (epochDay: number): boolean => weekdayIndex(epochDay) >= 5;
+
+/** Monday to Friday days on or before `epochDay`, counted from a fixed Monday: differences of two are exact. */
+function weekdaysUpTo(epochDay: number): number {
+  const fromMonday = epochDay + 3;
+  return Math.floor(fromMonday / 7) * 5 + Math.min(weekdayIndex(epochDay) + 1, 5);
+}
+
+/** The number of entries of the sorted `days` that are ≤ `epochDay` (binary search). */
+function countUpTo(days: readonly number[], epochDay: number): number {
+  let low = 0;
+  let high = days.length;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if ((days[mid] ?? 0) <= epochDay) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 /**
@@ -21,6 +52,8 @@ export class WorkingDayCalendar {
   private readonly opensAt: number;
   private readonly closesAt: number;
   private readonly holidaySets = new Map<number, ReadonlySet<PlainDate>>();
+  /** Per year, the weekdays that are not working days (bank holidays, closure days) as sorted epoch days. */
+  private readonly weekdaysOff = new Map<number, readonly number[]>();
   /** Answers of addWorkingDays: the same few dates are asked about all day long (every new case asks twice). */
   private readonly workingDaysAfter = new Map<string, PlainDate>();
 
@@ -93,12 +126,27 @@ export class WorkingDayCalendar {
     const order = compare(from, to);
     // "0 -" rather than unary minus: an empty range must give 0, not -0 (which Object.is tells apart).
     if (order > 0) return 0 - this.workingDaysBetween(to, from);
-    let count = 0;
-    for (let d = from; d < to; ) {
-      d = addDays(d, 1);
-      if (this.isWorkingDay(d)) count++;
+    // Counted, not walked: a board asks this for every card, and an old case's deadline can be years away.
+    const start = toEpochDay(from);
+    const end = toEpochDay(to);
+    let count = weekdaysUpTo(end) - weekdaysUpTo(start);
+    for (let year = yearOf(from); year <= yearOf(to); year++) {
+      const off = this.weekdaysOffIn(year);
+      count -= countUpTo(off, end) - countUpTo(off, start);
     }
     return count;
+  }
+
+  private weekdaysOffIn(year: number): readonly number[] {
+    let off = this.weekdaysOff.get(year);
+    if (!off) {
+      const days = new Set<number>();
+      for (const h of bankHolidays(this.division, year)) days.add(toEpochDay(h.date));
+      for (const d of this.closureDays) if (yearOf(d) === year) days.add(toEpochDay(d));
+      off = [...days].filter((day) => !isWeekend(day)).sort((a, b) => a - b);
+      this.weekdaysOff.set(year, off);
+    }
+    return off;
   }
 
   /**
