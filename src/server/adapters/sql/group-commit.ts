@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { CompiledQuery, type Kysely } from "kysely";
 import type { Database } from "./schema.js";
 
 type Work = (db: Kysely<Database>) => Promise<unknown>;
@@ -16,6 +16,28 @@ type Settled = { waiting: Waiting; ok: true; value: unknown } | { waiting: Waiti
 /** A batch larger than this commits and the rest wait for the next, so no caller waits behind thousands. */
 const MAX_BATCH = 256;
 
+// Compiled once: these run around every logical transaction, and building a `sql` template each time costs more
+// than SQLite takes to run them.
+const STATEMENTS = {
+  begin: CompiledQuery.raw("begin immediate"),
+  savepoint: CompiledQuery.raw("savepoint logical"),
+  release: CompiledQuery.raw("release logical"),
+  rollbackToSavepoint: CompiledQuery.raw("rollback to logical"),
+  commit: CompiledQuery.raw("commit"),
+  rollback: CompiledQuery.raw("rollback"),
+} as const;
+
+export interface GroupCommitOptions {
+  /**
+   * Makes what was just committed durable (wal-sync.ts), for a store whose COMMIT does not wait for the disk
+   * itself. Durable work is not settled until it resolves; lazy work does not wait for it. Absent, COMMIT is
+   * taken to be durable as it returns.
+   */
+  durable?: () => Promise<void>;
+  /** Told after every commit (to schedule a checkpoint, say). */
+  committed?: () => void;
+}
+
 /**
  * Group commit for SQLite. With `synchronous=FULL` every COMMIT waits for the disk (an fsync), and SQLite allows
  * one writer at a time, so committing each logical transaction on its own caps the store at one transaction per
@@ -30,14 +52,18 @@ const MAX_BATCH = 256;
  *   turn of the loop.
  *
  * The connection is held for the whole batch, so reads outside a transaction wait for its commit, as they waited
- * for a single transaction before: nobody ever reads uncommitted data.
+ * for a single transaction before: nobody ever reads uncommitted data. With a `durable` step, the next batch may
+ * begin while the last one's sync is under way; its members still hear nothing until theirs is done.
  */
 export class GroupCommit {
   private readonly queue: Waiting[] = [];
   private scheduled = false;
   private running = false;
 
-  constructor(private readonly db: Kysely<Database>) {}
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly options: GroupCommitOptions = {},
+  ) {}
 
   run<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
     return this.enqueue(work, false);
@@ -45,9 +71,9 @@ export class GroupCommit {
 
   /**
    * Like `run`, for bookkeeping whose loss in a power cut is harmless (outbox claims and leases: a lost claim is
-   * simply claimed again, checked first for an unknown outcome). A batch of only such work commits with
-   * `synchronous=NORMAL`: written to the WAL (so a crash of the process keeps it) and made durable by the next
-   * full commit's fsync, instead of paying an fsync of its own on every poll of the outbox worker.
+   * simply claimed again, checked first for an unknown outcome). A batch of only such work is not made durable on
+   * its own: written to the WAL (so a crash of the process keeps it) and made durable by the next durable commit,
+   * instead of paying an fsync of its own on every poll of the outbox worker.
    */
   runLazily<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
     return this.enqueue(work, true);
@@ -72,8 +98,10 @@ export class GroupCommit {
   private async flush(): Promise<void> {
     this.running = true;
     const taken: Settled[] = [];
+    let lazy = false;
     try {
-      await this.db.connection().execute((conn) => this.batch(conn, taken));
+      lazy = this.queue[0]?.lazy === true;
+      await this.db.connection().execute((conn) => this.batch(conn, taken, lazy));
     } catch (error) {
       // BEGIN or a savepoint failed: nothing of this batch was saved. Those waiting for the next one get the error
       // too rather than a retry that would fail the same way, over and over.
@@ -81,28 +109,40 @@ export class GroupCommit {
       for (const waiting of this.queue.splice(0)) waiting.reject(error);
     } finally {
       this.running = false;
-      for (const s of taken) {
-        if (s.ok) s.waiting.resolve(s.value);
-        else s.waiting.reject(s.error);
-      }
       this.schedule();
+    }
+    const committed = taken.some((s) => s.ok);
+    if (committed) this.options.committed?.();
+    if (committed && !lazy && this.options.durable) {
+      try {
+        await this.options.durable();
+      } catch (error) {
+        for (const [i, s] of taken.entries()) if (s.ok) taken[i] = { waiting: s.waiting, ok: false, error };
+      }
+    }
+    for (const s of taken) {
+      if (s.ok) s.waiting.resolve(s.value);
+      else s.waiting.reject(s.error);
     }
   }
 
-  /** Runs waiting work into `taken` until none is left (or the batch is full), then commits. */
-  private async batch(conn: Kysely<Database>, taken: Settled[]): Promise<void> {
-    // A batch that starts with lazy work takes only lazy work; durable work waits for the next (full) commit.
-    const lazy = this.queue[0]?.lazy === true;
-    if (lazy) await sql`pragma synchronous = NORMAL`.execute(conn);
+  /**
+   * Runs waiting work into `taken` until none is left (or the batch is full), then commits. A batch that starts
+   * with lazy work takes only lazy work; durable work waits for the next commit, and the other way round.
+   */
+  private async batch(conn: Kysely<Database>, taken: Settled[], lazy: boolean): Promise<void> {
+    // Without a separate durable step, a lazy batch skips COMMIT's own fsync for the length of the batch.
+    const relax = lazy && !this.options.durable;
+    if (relax) await conn.executeQuery(CompiledQuery.raw("pragma synchronous = NORMAL"));
     try {
       await this.batchOf(conn, taken, lazy);
     } finally {
-      if (lazy) await sql`pragma synchronous = FULL`.execute(conn);
+      if (relax) await conn.executeQuery(CompiledQuery.raw("pragma synchronous = FULL"));
     }
   }
 
   private async batchOf(conn: Kysely<Database>, taken: Settled[], lazy: boolean): Promise<void> {
-    await sql`begin immediate`.execute(conn);
+    await conn.executeQuery(STATEMENTS.begin);
     let broken = false;
     while (!broken && taken.length < MAX_BATCH) {
       if (this.queue[0] && (this.queue[0].lazy === true) !== lazy) break;
@@ -110,16 +150,16 @@ export class GroupCommit {
       if (!waiting) break;
       taken.push({ waiting, ok: false, error: new Error("The transaction did not finish.") });
       const at = taken.length - 1;
-      await sql`savepoint logical`.execute(conn);
+      await conn.executeQuery(STATEMENTS.savepoint);
       try {
         const value = await waiting.work(conn);
-        await sql`release logical`.execute(conn);
+        await conn.executeQuery(STATEMENTS.release);
         taken[at] = { waiting, ok: true, value };
       } catch (error) {
         taken[at] = { waiting, ok: false, error };
         try {
-          await sql`rollback to logical`.execute(conn);
-          await sql`release logical`.execute(conn);
+          await conn.executeQuery(STATEMENTS.rollbackToSavepoint);
+          await conn.executeQuery(STATEMENTS.release);
         } catch {
           // SQLite rolled the whole transaction back by itself (disk full, I/O error): the batch is lost.
           broken = true;
@@ -128,9 +168,9 @@ export class GroupCommit {
     }
     try {
       if (broken) throw new Error("The database rolled back the transaction after an error; nothing was saved.");
-      await sql`commit`.execute(conn);
+      await conn.executeQuery(STATEMENTS.commit);
     } catch (error) {
-      await sql`rollback`.execute(conn).catch(() => undefined);
+      await conn.executeQuery(STATEMENTS.rollback).catch(() => undefined);
       for (const [i, s] of taken.entries()) if (s.ok) taken[i] = { waiting: s.waiting, ok: false, error };
     }
   }
