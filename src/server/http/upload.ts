@@ -6,6 +6,8 @@ import { pipeline } from "node:stream/promises";
 import type { FastifyInstance } from "fastify";
 import { AppError } from "../domain/app-error.js";
 
+const WRITE_BLOCK_BYTES = 1024 * 1024;
+
 export interface StreamedUpload {
   tempPath: string;
   sha256: string;
@@ -35,6 +37,10 @@ export async function streamToTempFile(options: {
   }
   const hash = createHash("sha256");
   let size = 0;
+  // The socket hands over 16–64 KiB at a time; written as they come, each is a write on the thread pool. Gathered
+  // into blocks of WRITE_BLOCK_BYTES, a 1 MB message is one or two writes, and no more than a block is held.
+  let gathered: Buffer[] = [];
+  let gatheredBytes = 0;
   const meter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       size += chunk.length;
@@ -45,7 +51,16 @@ export async function streamToTempFile(options: {
       } catch (error) {
         return done(error as Error);
       }
-      done(null, chunk);
+      gathered.push(chunk);
+      gatheredBytes += chunk.length;
+      if (gatheredBytes < WRITE_BLOCK_BYTES) return done();
+      const block = Buffer.concat(gathered, gatheredBytes);
+      gathered = [];
+      gatheredBytes = 0;
+      done(null, block);
+    },
+    flush(done) {
+      done(null, gatheredBytes > 0 ? Buffer.concat(gathered, gatheredBytes) : null);
     },
   });
   try {
