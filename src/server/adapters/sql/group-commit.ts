@@ -25,15 +25,11 @@ const STATEMENTS = {
   rollbackToSavepoint: CompiledQuery.raw("rollback to logical"),
   commit: CompiledQuery.raw("commit"),
   rollback: CompiledQuery.raw("rollback"),
+  relax: CompiledQuery.raw("pragma synchronous = NORMAL"),
+  restore: CompiledQuery.raw("pragma synchronous = FULL"),
 } as const;
 
 export interface GroupCommitOptions {
-  /**
-   * Makes what was just committed durable (wal-sync.ts), for a store whose COMMIT does not wait for the disk
-   * itself. Durable work is not settled until it resolves; lazy work does not wait for it. Absent, COMMIT is
-   * taken to be durable as it returns.
-   */
-  durable?: () => Promise<void>;
   /** Told after every commit (to schedule a checkpoint, say). */
   committed?: () => void;
 }
@@ -52,8 +48,7 @@ export interface GroupCommitOptions {
  *   turn of the loop.
  *
  * The connection is held for the whole batch, so reads outside a transaction wait for its commit, as they waited
- * for a single transaction before: nobody ever reads uncommitted data. With a `durable` step, the next batch may
- * begin while the last one's sync is under way; its members still hear nothing until theirs is done.
+ * for a single transaction before: nobody ever reads uncommitted data.
  */
 export class GroupCommit {
   private readonly queue: Waiting[] = [];
@@ -71,9 +66,9 @@ export class GroupCommit {
 
   /**
    * Like `run`, for bookkeeping whose loss in a power cut is harmless (outbox claims and leases: a lost claim is
-   * simply claimed again, checked first for an unknown outcome). A batch of only such work is not made durable on
-   * its own: written to the WAL (so a crash of the process keeps it) and made durable by the next durable commit,
-   * instead of paying an fsync of its own on every poll of the outbox worker.
+   * simply claimed again, checked first for an unknown outcome). A batch of only such work commits with
+   * `synchronous=NORMAL`: written to the WAL (so a crash of the process keeps it) and made durable by the next
+   * full commit's fsync, instead of paying an fsync of its own on every poll of the outbox worker.
    */
   runLazily<T>(work: (db: Kysely<Database>) => Promise<T>): Promise<T> {
     return this.enqueue(work, true);
@@ -98,10 +93,8 @@ export class GroupCommit {
   private async flush(): Promise<void> {
     this.running = true;
     const taken: Settled[] = [];
-    let lazy = false;
     try {
-      lazy = this.queue[0]?.lazy === true;
-      await this.db.connection().execute((conn) => this.batch(conn, taken, lazy));
+      await this.db.connection().execute((conn) => this.batch(conn, taken));
     } catch (error) {
       // BEGIN or a savepoint failed: nothing of this batch was saved. Those waiting for the next one get the error
       // too rather than a retry that would fail the same way, over and over.
@@ -109,35 +102,24 @@ export class GroupCommit {
       for (const waiting of this.queue.splice(0)) waiting.reject(error);
     } finally {
       this.running = false;
-      this.schedule();
-    }
-    const committed = taken.some((s) => s.ok);
-    if (committed) this.options.committed?.();
-    if (committed && !lazy && this.options.durable) {
-      try {
-        await this.options.durable();
-      } catch (error) {
-        for (const [i, s] of taken.entries()) if (s.ok) taken[i] = { waiting: s.waiting, ok: false, error };
+      if (taken.some((s) => s.ok)) this.options.committed?.();
+      for (const s of taken) {
+        if (s.ok) s.waiting.resolve(s.value);
+        else s.waiting.reject(s.error);
       }
-    }
-    for (const s of taken) {
-      if (s.ok) s.waiting.resolve(s.value);
-      else s.waiting.reject(s.error);
+      this.schedule();
     }
   }
 
-  /**
-   * Runs waiting work into `taken` until none is left (or the batch is full), then commits. A batch that starts
-   * with lazy work takes only lazy work; durable work waits for the next commit, and the other way round.
-   */
-  private async batch(conn: Kysely<Database>, taken: Settled[], lazy: boolean): Promise<void> {
-    // Without a separate durable step, a lazy batch skips COMMIT's own fsync for the length of the batch.
-    const relax = lazy && !this.options.durable;
-    if (relax) await conn.executeQuery(CompiledQuery.raw("pragma synchronous = NORMAL"));
+  /** Runs waiting work into `taken` until none is left (or the batch is full), then commits. */
+  private async batch(conn: Kysely<Database>, taken: Settled[]): Promise<void> {
+    // A batch that starts with lazy work takes only lazy work; durable work waits for the next (full) commit.
+    const lazy = this.queue[0]?.lazy === true;
+    if (lazy) await conn.executeQuery(STATEMENTS.relax);
     try {
       await this.batchOf(conn, taken, lazy);
     } finally {
-      if (relax) await conn.executeQuery(CompiledQuery.raw("pragma synchronous = FULL"));
+      if (lazy) await conn.executeQuery(STATEMENTS.restore);
     }
   }
 
