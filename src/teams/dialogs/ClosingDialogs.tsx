@@ -9,11 +9,11 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { LetterPreviewView } from "../../contracts/views.js";
 import { GUARD_WORDS, londonToday, RESULT_LABELS, ukDate } from "../format.js";
 import { useSession } from "../shell/session.js";
 import { DayField, instantFor, LetterPreview, type StepProps } from "./common.js";
 import { StepDialog } from "./StepDialog.js";
+import { useLetterStep } from "./use-letter-step.js";
 
 /** Policy 2.1: the Board informed of the final outcome (the appeal decision when there was one). */
 export function BoardInformedDialog({ c, open, onClose, onDone }: StepProps) {
@@ -153,38 +153,32 @@ export function AppealDialog({ c, open, onClose, onDone }: StepProps) {
 
 /** Policy 2.2 and 3.1: the appeal decision, with its own letter signposting the awarding organisation. */
 export function AppealDecisionDialog({ c, open, onClose, onDone }: StepProps) {
-  const { api } = useSession();
   const [result, setResult] = useState<keyof typeof RESULT_LABELS>("not-upheld");
   const [reasons, setReasons] = useState("");
   const [method, setMethod] = useState<"email" | "post">("email");
-  const [preview, setPreview] = useState<LetterPreviewView | null>(null);
-  const body = { result, reasons, method };
+  const letter = useLetterStep({
+    caseId: c.id,
+    kind: "appeal-decision",
+    step: "appeal-decision",
+    body: { result, reasons, method },
+    sendLabel: "Send decision letter",
+    onDone,
+  });
   return (
     <StepDialog
       open={open}
       title={`Decide the appeal on ${c.reference}`}
       next="The decision letter (.docx) is kept on the case; then the Operations Director informs the Board and closes the case."
-      submitLabel={preview ? "Send decision letter" : "Preview letter"}
+      submitLabel={letter.submitLabel}
       onClose={onClose}
-      onSubmit={async () => {
-        if (!preview) {
-          const answer = await api.post<{ letter: LetterPreviewView }>(`/api/cases/${c.id}/letters/preview`, {
-            kind: "appeal-decision",
-            ...body,
-          });
-          setPreview(answer.letter);
-          return;
-        }
-        await api.post(`/api/cases/${c.id}/appeal-decision`, body);
-        onDone();
-      }}
+      onSubmit={letter.submit}
     >
       <Field label="Decision" required>
         <RadioGroup
           value={result}
           onChange={(_, d) => {
             setResult(d.value as typeof result);
-            setPreview(null);
+            letter.reset();
           }}
         >
           {Object.entries(RESULT_LABELS).map(([value, label]) => (
@@ -197,7 +191,7 @@ export function AppealDecisionDialog({ c, open, onClose, onDone }: StepProps) {
           value={reasons}
           onChange={(_, d) => {
             setReasons(d.value);
-            setPreview(null);
+            letter.reset();
           }}
           resize="vertical"
         />
@@ -208,14 +202,14 @@ export function AppealDecisionDialog({ c, open, onClose, onDone }: StepProps) {
           value={method}
           onChange={(_, d) => {
             setMethod(d.value as typeof method);
-            setPreview(null);
+            letter.reset();
           }}
         >
           <Radio value="email" label="Email" />
           <Radio value="post" label="Post" />
         </RadioGroup>
       </Field>
-      {preview && <LetterPreview {...preview} />}
+      {letter.preview && <LetterPreview {...letter.preview} />}
     </StepDialog>
   );
 }

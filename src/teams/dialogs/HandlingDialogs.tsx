@@ -9,12 +9,12 @@ import {
   Textarea,
 } from "@fluentui/react-components";
 import { useState } from "react";
-import type { LetterPreviewView } from "../../contracts/views.js";
 import { londonToday, RESULT_LABELS } from "../format.js";
 import { useSession } from "../shell/session.js";
 import { DayField, instantFor, LetterPreview, type StepProps } from "./common.js";
 import { EMPTY_LEARNING, LearningFields, learningBody } from "./LearningFields.js";
 import { StepDialog } from "./StepDialog.js";
+import { useLetterStep } from "./use-letter-step.js";
 
 type Method = "email" | "post";
 
@@ -31,36 +31,30 @@ function MethodField({ value, onChange }: { value: Method; onChange(value: Metho
 
 /** Policy 1.3: the complainant is told it will be investigated and answered by the actual date. */
 export function AcknowledgeDialog({ c, open, onClose, onDone }: StepProps) {
-  const { api } = useSession();
   const [method, setMethod] = useState<Method>("email");
   const [day, setDay] = useState(londonToday());
-  const [preview, setPreview] = useState<LetterPreviewView | null>(null);
-  const body = { method, sentAt: instantFor(day) };
+  const letter = useLetterStep({
+    caseId: c.id,
+    kind: "acknowledgement",
+    step: "acknowledge",
+    body: { method, sentAt: instantFor(day) },
+    sendLabel: "Send acknowledgement",
+    onDone,
+  });
   return (
     <StepDialog
       open={open}
       title={`Acknowledge ${c.reference}`}
       next="The acknowledgement letter is kept on the case; the investigation starts and the outcome is due by the date it states."
-      submitLabel={preview ? "Send acknowledgement" : "Preview letter"}
+      submitLabel={letter.submitLabel}
       onClose={onClose}
-      onSubmit={async () => {
-        if (!preview) {
-          const answer = await api.post<{ letter: LetterPreviewView }>(`/api/cases/${c.id}/letters/preview`, {
-            kind: "acknowledgement",
-            ...body,
-          });
-          setPreview(answer.letter);
-          return;
-        }
-        await api.post(`/api/cases/${c.id}/acknowledge`, body);
-        onDone();
-      }}
+      onSubmit={letter.submit}
     >
       <MethodField
         value={method}
         onChange={(m) => {
           setMethod(m);
-          setPreview(null);
+          letter.reset();
         }}
       />
       <DayField
@@ -68,10 +62,10 @@ export function AcknowledgeDialog({ c, open, onClose, onDone }: StepProps) {
         value={day}
         onChange={(d) => {
           setDay(d);
-          setPreview(null);
+          letter.reset();
         }}
       />
-      {preview && <LetterPreview {...preview} />}
+      {letter.preview && <LetterPreview {...letter.preview} />}
     </StepDialog>
   );
 }
@@ -230,16 +224,22 @@ export function DirectorConsultedDialog({ c, open, onClose, onDone }: StepProps)
 
 /** Policy 1.3 and 2.2: the final outcome in writing, with the appeal route and its deadline date. */
 export function OutcomeDialog({ c, open, onClose, onDone }: StepProps) {
-  const { api, people } = useSession();
+  const { people } = useSession();
   const [result, setResult] = useState<keyof typeof RESULT_LABELS>("upheld");
   const [reasons, setReasons] = useState("");
   const [remedy, setRemedy] = useState("");
   const [method, setMethod] = useState<Method>("email");
   const [day, setDay] = useState(londonToday());
-  const [preview, setPreview] = useState<LetterPreviewView | null>(null);
   const [learning, setLearning] = useState(EMPTY_LEARNING);
-  const reset = () => setPreview(null);
-  const body = { result, reasons, remedy: remedy || null, method, sentAt: instantFor(day), ...learningBody(learning) };
+  const letter = useLetterStep({
+    caseId: c.id,
+    kind: "outcome",
+    step: "outcome",
+    body: { result, reasons, remedy: remedy || null, method, sentAt: instantFor(day), ...learningBody(learning) },
+    sendLabel: "Send outcome letter",
+    onDone,
+  });
+  const { reset } = letter;
   const waitingFor = c.triage?.serious
     ? people.directors.filter((d) => !c.consultations.some((r) => r.directorId === d.id))
     : [];
@@ -248,20 +248,9 @@ export function OutcomeDialog({ c, open, onClose, onDone }: StepProps) {
       open={open}
       title={`Record the outcome of ${c.reference}`}
       next="The outcome letter (.docx) is kept on the case; the complainant may appeal until the date it states. Then the Operations Director informs the Board."
-      submitLabel={preview ? "Send outcome letter" : "Preview letter"}
+      submitLabel={letter.submitLabel}
       onClose={onClose}
-      onSubmit={async () => {
-        if (!preview) {
-          const answer = await api.post<{ letter: LetterPreviewView }>(`/api/cases/${c.id}/letters/preview`, {
-            kind: "outcome",
-            ...body,
-          });
-          setPreview(answer.letter);
-          return;
-        }
-        await api.post(`/api/cases/${c.id}/outcome`, body);
-        onDone();
-      }}
+      onSubmit={letter.submit}
     >
       {waitingFor.length > 0 && (
         <MessageBar intent="warning" layout="multiline">
@@ -320,7 +309,7 @@ export function OutcomeDialog({ c, open, onClose, onDone }: StepProps) {
           reset();
         }}
       />
-      {preview && <LetterPreview {...preview} />}
+      {letter.preview && <LetterPreview {...letter.preview} />}
     </StepDialog>
   );
 }
