@@ -7,7 +7,7 @@
  *
  * Needs a PostgreSQL server (TEST_POSTGRES_URL; `.ci/run` starts one): skipped with a message otherwise.
  */
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import fs from "node:fs/promises";
 import os from "node:os";
 import path from "node:path";
@@ -17,6 +17,7 @@ import { PERSONAS } from "../../src/server/adapters/identity/personas.js";
 import { GraphEmulator } from "../emulator/graph-emulator.js";
 import { tenantEnv } from "../emulator/tenant-env.js";
 import { type Json, makeEml } from "../integration/api-client.js";
+import { entraTokens, personaOid } from "../support/entra-personas.js";
 import { onServer, TEST_POSTGRES_URL } from "../support/postgres.js";
 import { startTestServer, type TestServer } from "../support/start-server.js";
 
@@ -31,29 +32,8 @@ describe.skipIf(!url)("two servers on one PostgreSQL", () => {
   let db: pg.Client;
   let dataDir = "";
   const database = `redress_two_${randomUUID().replaceAll("-", "").slice(0, 12)}`;
-  const tokens = new Map<string, string>();
-  const oid = (persona: string) =>
-    `00000000-0000-4000-8000-${createHash("sha256").update(persona).digest("hex").slice(0, 12)}`;
-
-  async function tokenFor(persona: string): Promise<string> {
-    let token = tokens.get(persona);
-    if (!token) {
-      const p = PERSONAS.find((x) => x.id === persona);
-      token = await emulator.issueToken({
-        aud: emulator.options.clientId,
-        iss: `${emulator.url}/${emulator.options.tenantId}/v2.0`,
-        tid: emulator.options.tenantId,
-        oid: oid(persona),
-        name: p?.name,
-        preferred_username: p?.email,
-        scp: "access_as_user",
-        roles: p?.roles,
-        ver: "2.0",
-      });
-      tokens.set(persona, token);
-    }
-    return token;
-  }
+  const oid = personaOid;
+  let tokenFor: (persona: string) => Promise<string>;
 
   async function call(server: TestServer, persona: string, method: string, route: string, body?: unknown) {
     const headers: Record<string, string> = { authorization: `Bearer ${await tokenFor(persona)}` };
@@ -115,6 +95,7 @@ describe.skipIf(!url)("two servers on one PostgreSQL", () => {
     const databaseUrl = new URL(url);
     databaseUrl.pathname = `/${database}`;
     emulator = await GraphEmulator.start();
+    tokenFor = entraTokens(emulator);
     dataDir = await fs.mkdtemp(path.join(os.tmpdir(), "redress-two-"));
     const env = await tenantEnv(emulator, {
       DATABASE_URL: databaseUrl.toString(),

@@ -3,41 +3,20 @@
  * mailbox with the letter attached, the board channel gets its card, the handler's activity feed its notice — and
  * when the emulator accepts a send and then drops the answer, nobody gets two.
  */
-import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PERSONAS } from "../../../src/server/adapters/identity/personas.js";
 import { GraphEmulator } from "../../emulator/graph-emulator.js";
 import { tenantEnv } from "../../emulator/tenant-env.js";
 import { docxText } from "../../support/docx-text.js";
+import { entraTokens, personaOid } from "../../support/entra-personas.js";
 import { startTestServer, type TestServer } from "../../support/start-server.js";
 import { type Json, makeEml } from "../api-client.js";
 
 let emulator: GraphEmulator;
 let server: TestServer;
-const tokens = new Map<string, string>();
-const oid = (persona: string) =>
-  `00000000-0000-4000-8000-${createHash("sha256").update(persona).digest("hex").slice(0, 12)}`;
+const oid = personaOid;
 const userId = (persona: string) => `${emulator.options.tenantId}:${oid(persona)}`;
-
-async function tokenFor(persona: string): Promise<string> {
-  let token = tokens.get(persona);
-  if (!token) {
-    const p = PERSONAS.find((x) => x.id === persona);
-    token = await emulator.issueToken({
-      aud: emulator.options.clientId,
-      iss: `${emulator.url}/${emulator.options.tenantId}/v2.0`,
-      tid: emulator.options.tenantId,
-      oid: oid(persona),
-      name: p?.name,
-      preferred_username: p?.email,
-      scp: "access_as_user",
-      roles: p?.roles,
-      ver: "2.0",
-    });
-    tokens.set(persona, token);
-  }
-  return token;
-}
+let tokenFor: (persona: string) => Promise<string>;
 
 async function call(
   persona: string,
@@ -80,6 +59,7 @@ const deliveries = async (caseId: string) =>
 
 beforeAll(async () => {
   emulator = await GraphEmulator.start();
+  tokenFor = entraTokens(emulator);
   server = await startTestServer({ env: await tenantEnv(emulator, { OUTBOX_UNKNOWN_OUTCOME_WAIT_MS: "300" }) });
   // People become known to Redress when they first sign in.
   for (const p of PERSONAS) expect((await call(p.id, "GET", "/api/cases")).status).toBe(200);

@@ -3,33 +3,18 @@
  * MIME through Graph on the person's behalf (on-behalf-of, Mail.Read; Mail.Read.Shared for a shared mailbox). The
  * built server in Microsoft 365 mode against the Graph emulator, with the real msal-node and HTTPS stack.
  */
-import { createHash } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
 import { PERSONAS } from "../../../src/server/adapters/identity/personas.js";
 import { GraphEmulator } from "../../emulator/graph-emulator.js";
 import { tenantEnv } from "../../emulator/tenant-env.js";
+import { entraTokens, personaOid } from "../../support/entra-personas.js";
 import { startTestServer, type TestServer } from "../../support/start-server.js";
 import { type Json, makeEml } from "../api-client.js";
 
 let emulator: GraphEmulator;
 let server: TestServer;
-const oid = (persona: string) =>
-  `00000000-0000-4000-8000-${createHash("sha256").update(persona).digest("hex").slice(0, 12)}`;
-
-async function tokenFor(persona: string): Promise<string> {
-  const p = PERSONAS.find((x) => x.id === persona);
-  return emulator.issueToken({
-    aud: emulator.options.clientId,
-    iss: `${emulator.url}/${emulator.options.tenantId}/v2.0`,
-    tid: emulator.options.tenantId,
-    oid: oid(persona),
-    name: p?.name,
-    preferred_username: p?.email,
-    scp: "access_as_user",
-    roles: p?.roles,
-    ver: "2.0",
-  });
-}
+const oid = personaOid;
+let tokenFor: (persona: string) => Promise<string>;
 
 async function call(persona: string, method: string, path: string, body?: unknown, contentType?: string) {
   const headers: Record<string, string> = { authorization: `Bearer ${await tokenFor(persona)}` };
@@ -46,6 +31,7 @@ async function call(persona: string, method: string, path: string, body?: unknow
 
 beforeAll(async () => {
   emulator = await GraphEmulator.start();
+  tokenFor = entraTokens(emulator);
   server = await startTestServer({ env: await tenantEnv(emulator) });
   for (const p of PERSONAS) expect((await call(p.id, "GET", "/api/cases")).status).toBe(200);
 });
