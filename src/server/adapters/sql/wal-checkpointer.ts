@@ -97,10 +97,11 @@ export class WalCheckpointer {
 
   /** Waits for a running checkpoint, then closes the thread's connection before the store closes its own. */
   async close(): Promise<void> {
+    // Closed first, so a checkpoint finishing meanwhile starts no other (a RESTART after a large WAL, say).
+    this.closed = true;
     if (this.timer) clearTimeout(this.timer);
     this.timer = null;
-    await this.inFlight;
-    this.closed = true;
+    while (this.inFlight) await this.inFlight;
     // Referenced until it has gone, so the process waits for its connection to close.
     this.worker.ref();
     this.worker.postMessage("close");
@@ -111,7 +112,7 @@ export class WalCheckpointer {
     const settle = this.settle;
     this.settle = null;
     this.inFlight = null;
-    this.worker.unref();
+    if (!this.closed) this.worker.unref();
     settle?.(result);
     if (!this.closed && (result.log ?? 0) >= RESTART_FRAMES) void this.run("RESTART");
   }
