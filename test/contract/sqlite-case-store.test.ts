@@ -1,4 +1,4 @@
-import { copyFile, mkdtemp, rm } from "node:fs/promises";
+import { copyFile, mkdtemp, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import BetterSqlite3 from "better-sqlite3";
@@ -105,6 +105,24 @@ describe("SQLite case store settings", () => {
     }
     const synchronous = await sql<{ synchronous: number }>`pragma synchronous`.execute(db);
     expect(synchronous.rows[0]?.synchronous).toBe(2);
+  });
+
+  it("closes cleanly while a checkpoint is running: the WAL is folded in and removed", async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), "redress-sqlite-"));
+    const file = path.join(dir, "cases.db");
+    const store = await openSqliteCaseStore({ file });
+    await Promise.all(Array.from({ length: 50 }, () => store.transaction((tx) => tx.insertCase(buildCase()))));
+    const running = (store as unknown as { checkpointer: WalCheckpointer }).checkpointer.run();
+    await store.close();
+    await running;
+    await expect(stat(`${file}-wal`)).rejects.toThrow(/ENOENT/);
+    const reader = new BetterSqlite3(file, { readonly: true });
+    try {
+      expect(reader.prepare("select count(*) as n from cases").get()).toEqual({ n: 50 });
+    } finally {
+      reader.close();
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   it("keeps the WAL bounded: checkpoints on their own thread copy it into the database", async () => {
