@@ -54,6 +54,8 @@ export class WalCheckpointer {
   private lastStarted = 0;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
+  /** The thread stopped (it failed to open the database, say): checkpoints are then not run, never awaited. */
+  private dead = false;
   private settle: ((result: CheckpointResult) => void) | null = null;
   private readonly exited: Promise<void>;
 
@@ -64,12 +66,18 @@ export class WalCheckpointer {
     this.worker.unref();
     this.worker.on("message", (result: CheckpointResult) => this.finish(result));
     this.worker.on("error", (error) => this.finish({ ok: false, message: error.message }));
-    this.exited = new Promise((resolve) => this.worker.once("exit", () => resolve()));
+    this.exited = new Promise((resolve) =>
+      this.worker.once("exit", () => {
+        this.dead = true;
+        this.finish({ ok: false, message: "The checkpoint thread stopped." });
+        resolve();
+      }),
+    );
   }
 
   /** After a commit: a checkpoint soon, unless one is running or ran moments ago. */
   requestSoon(): void {
-    if (this.closed || this.inFlight || this.timer) return;
+    if (this.closed || this.dead || this.inFlight || this.timer) return;
     const wait = this.lastStarted + MIN_INTERVAL_MS - Date.now();
     if (wait <= 0) {
       void this.run("PASSIVE");
@@ -85,7 +93,7 @@ export class WalCheckpointer {
   /** One checkpoint now (waiting for a running one first); "PASSIVE" never blocks the writer. */
   async run(mode: "PASSIVE" | "RESTART" = "PASSIVE"): Promise<CheckpointResult> {
     while (this.inFlight) await this.inFlight;
-    if (this.closed) return { ok: false, message: "closed" };
+    if (this.closed || this.dead) return { ok: false, message: "The checkpoint thread is closed." };
     this.lastStarted = Date.now();
     this.inFlight = new Promise<CheckpointResult>((resolve) => {
       this.settle = resolve;
@@ -103,8 +111,10 @@ export class WalCheckpointer {
     this.timer = null;
     while (this.inFlight) await this.inFlight;
     // Referenced until it has gone, so the process waits for its connection to close.
-    this.worker.ref();
-    this.worker.postMessage("close");
+    if (!this.dead) {
+      this.worker.ref();
+      this.worker.postMessage("close");
+    }
     await this.exited;
   }
 
@@ -114,6 +124,6 @@ export class WalCheckpointer {
     this.inFlight = null;
     if (!this.closed) this.worker.unref();
     settle?.(result);
-    if (!this.closed && (result.log ?? 0) >= RESTART_FRAMES) void this.run("RESTART");
+    if (!this.closed && !this.dead && (result.log ?? 0) >= RESTART_FRAMES) void this.run("RESTART");
   }
 }
