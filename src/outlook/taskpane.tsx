@@ -4,9 +4,9 @@ import { Body1, makeStyles, Spinner, Title2, tokens } from "@fluentui/react-comp
 import { type ReactNode, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiClient } from "../web/api/client.js";
-import { RedressProvider } from "../web/theme.js";
 import { accountManagerForOutlook } from "./accounts.js";
 import { TaskPane } from "./pane/TaskPane.js";
+import { PaneProvider } from "./pane-provider.js";
 
 const useStyles = makeStyles({
   wait: {
@@ -57,9 +57,9 @@ const root = createRoot(container);
 function mount(content: ReactNode) {
   root.render(
     <StrictMode>
-      <RedressProvider>
+      <PaneProvider>
         <Suspense fallback={<Waiting />}>{content}</Suspense>
-      </RedressProvider>
+      </PaneProvider>
     </StrictMode>,
   );
 }
@@ -90,9 +90,9 @@ if (inOutlook) {
   import("./office-host.js")
     .then((m) => m.startOffice())
     .then(
-      async (mailbox) => {
+      (mailbox) => {
         if (!mailbox) return startHarness();
-        const api = new ApiClient(await accountManagerForOutlook());
+        const api = new ApiClient(accountManagerForOutlook());
         mount(<TaskPane mailbox={mailbox} api={api} teamsAppId={params.get("teamsAppId")} />);
       },
       () => startHarness(),
