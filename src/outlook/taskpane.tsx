@@ -5,6 +5,7 @@ import { type ReactNode, StrictMode, Suspense } from "react";
 import { createRoot } from "react-dom/client";
 import { ApiClient } from "../web/api/client.js";
 import { accountManagerForOutlook } from "./accounts.js";
+import { loadOfficeJs } from "./office-script.js";
 import { TaskPane } from "./pane/TaskPane.js";
 import { PaneProvider } from "./pane-provider.js";
 
@@ -85,10 +86,14 @@ function startHarness() {
 }
 
 if (inOutlook) {
+  // Office.js is fetched from here, alongside the chunk that uses it, rather than once that chunk has arrived.
+  const officeJs = loadOfficeJs();
+  // A failure is handled where it is awaited (startOffice); this keeps it from being reported as unhandled meanwhile.
+  officeJs.catch(() => {});
   mount(<Waiting />);
   // Without a mailbox (Office.js unreachable, or a host that is not Outlook) the harness is the honest fallback.
   import("./office-host.js")
-    .then((m) => m.startOffice())
+    .then((m) => m.startOffice(officeJs))
     .then(
       (mailbox) => {
         if (!mailbox) return startHarness();

@@ -2,10 +2,11 @@
  * The task pane shows the email from the mailbox item alone: while the server has not answered (sign-in, the
  * "already logged" lookup), the summary is already on screen with a note that the check is under way, and the
  * pane finishes once the server answers. Checked in the development harness and inside "Outlook" (a stand-in for
- * Office.js injected before the page loads: the real one comes from Microsoft's CDN, which tests cannot reach).
+ * Office.js served at the CDN address the pane loads it from: tests cannot reach Microsoft's CDN).
  */
 import type { Browser, Page, Route } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { OFFICE_JS_URL } from "../../src/outlook/office-script.js";
 import { launchBrowser, newIsolatedPage } from "../support/browser.js";
 import { startTestServer, type TestServer } from "../support/start-server.js";
 
@@ -133,7 +134,10 @@ describe("Task pane: the email shows before the server answers", () => {
       const isolated = await newIsolatedPage(browser);
       const { page } = isolated;
       try {
-        await page.addInitScript(installOfficeStandIn);
+        // Office.js "from Microsoft's CDN": the stand-in, served at the address the pane loads it from.
+        await page.route(OFFICE_JS_URL, (route) =>
+          route.fulfill({ contentType: "text/javascript", body: `(${installOfficeStandIn.toString()})();` }),
+        );
         const api = await holdApi(page);
         await page.goto(`${server.baseUrl}/taskpane.html?host=outlook`);
         const summary = page.getByTestId("email-summary");
@@ -148,6 +152,24 @@ describe("Task pane: the email shows before the server answers", () => {
         await api.release();
         await page.getByRole("button", { name: "Log complaint" }).waitFor();
         expect(api.held).toContain("/api/client-config");
+      } finally {
+        await isolated.close();
+      }
+    },
+    BROWSER_TEST_TIMEOUT_MS,
+  );
+
+  it(
+    "inside Outlook with Office.js unreachable: the pane offers the development harness rather than hanging",
+    async () => {
+      const { server, browser } = started();
+      const isolated = await newIsolatedPage(browser);
+      const { page } = isolated;
+      try {
+        await page.route(OFFICE_JS_URL, (route) => route.abort("connectionrefused"));
+        await page.goto(`${server.baseUrl}/taskpane.html?host=outlook`);
+        await page.getByTestId("email-summary").waitFor();
+        await page.getByLabel("Signed in as").waitFor();
       } finally {
         await isolated.close();
       }
