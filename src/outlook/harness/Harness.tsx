@@ -32,15 +32,25 @@ const sampleBytes = (id: string): Loaded | null => {
 /** One mailbox's master categories, shared by every email opened in this page. */
 const masterCategories = new Set<string>();
 
+/** Resolves when the page is idle (the pane's own work done), or after `timeoutMs` at the latest. */
+const whenIdle = (timeoutMs: number): Promise<void> =>
+  new Promise((resolve) =>
+    typeof requestIdleCallback === "function"
+      ? requestIdleCallback(() => resolve(), { timeout: timeoutMs })
+      : setTimeout(resolve, 0),
+  );
+
 /**
- * The harness's controls are fetched and rendered once the pane has painted: inside Outlook there are none, so the
- * pane's first paint here is what it is in Outlook, and the controls' components stay out of it.
+ * The harness's controls are fetched and rendered once the pane has painted and settled: inside Outlook there are
+ * none, so the pane here does what it does in Outlook first — its summary, then its lookup and actions — and the
+ * controls' components never compete with either.
  */
 function useHarnessBar(): HarnessBarComponent | null {
   const [bar, setBar] = useState<{ component: HarnessBarComponent } | null>(null);
   useEffect(() => {
     let live = true;
     void afterPaint()
+      .then(() => whenIdle(1000))
       .then(() => import("./HarnessBar.js"))
       .then(
         (m) => live && setBar({ component: m.HarnessBar }),
