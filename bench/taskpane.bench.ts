@@ -5,6 +5,8 @@
  *      Goal ≤ 120 KB gzip.
  *   2. Time to a painted email summary in Chromium against the local built server, warm (server and browser cache):
  *      from navigation start to the frame after the summary is in the page. Goal ≤ 300 ms (p50 and p95 reported).
+ *   3. For information: the time to the "Log complaint" button (after sign-in and the "already logged" lookup), and
+ *      the renderer main thread's CPU time.
  * Prints a table and writes .artifacts/bench-taskpane.json.
  */
 import { readFile, writeFile } from "node:fs/promises";
@@ -74,6 +76,7 @@ export async function benchTaskpane(): Promise<{ pass: boolean }> {
     };
     const times: number[] = [];
     const cpuTimes: number[] = [];
+    const actionTimes: number[] = [];
     for (let i = 0; i < WARM_UP_LOADS + MEASURED_LOADS; i++) {
       await page.goto("about:blank");
       const before = await threadTime();
@@ -83,9 +86,19 @@ export async function benchTaskpane(): Promise<{ pass: boolean }> {
         return mark ? mark.startTime : null;
       });
       const cpu = (await threadTime()) - before;
+      // What the person came for: the primary button, once the server has said the email is not yet logged.
+      const action = await page.waitForFunction(
+        () =>
+          [...document.querySelectorAll("button")].some((b) => b.textContent === "Log complaint")
+            ? performance.now()
+            : null,
+        undefined,
+        { polling: "raf" },
+      );
       if (i >= WARM_UP_LOADS) {
         times.push((await at.jsonValue()) as number);
         cpuTimes.push(cpu);
+        actionTimes.push((await action.jsonValue()) as number);
       }
     }
     await context.close();
@@ -113,6 +126,12 @@ export async function benchTaskpane(): Promise<{ pass: boolean }> {
         pass: p50 <= GOAL_SUMMARY_MS,
       },
       {
+        goal: "  … time to the Log complaint button (p50; after sign-in and the lookup)",
+        target: "(for information)",
+        measured: `${fmt(percentile(actionTimes, 50))} ms (p95 ${fmt(percentile(actionTimes, 95))} ms)`,
+        pass: true,
+      },
+      {
         goal: "  … renderer main-thread CPU time to the summary (p50; upper bound: until the check)",
         target: "(for information)",
         measured: Number.isNaN(cpuP50) ? "not available" : `${fmt(cpuP50)} ms`,
@@ -137,6 +156,7 @@ export async function benchTaskpane(): Promise<{ pass: boolean }> {
           harnessKb,
           loadAverage: os.loadavg(),
           summaryMs: times,
+          actionMs: actionTimes,
           p50,
           p95,
           goals,

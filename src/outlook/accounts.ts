@@ -5,18 +5,23 @@
  * (src/web/auth/account-manager.ts).
  */
 import type { AccountManager } from "../web/auth/account-manager.js";
-import { createAccountManager } from "../web/auth/create-account-manager.js";
+import { createAccountManager, DeferredAccountManager } from "../web/auth/create-account-manager.js";
 
-/** Only called once Office.js has loaded (see office-host.ts). */
-export function accountManagerForOutlook(persona = "staff"): Promise<AccountManager> {
-  return createAccountManager({
-    persona,
-    naaSupported: () => Office.context.requirements.isSetSupported("NestedAppAuth", "1.1"),
-    hostSso: () => Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true }),
-    // Loaded only when needed: the dialog is the last resort, and the pane's first paint stays small.
-    interactive: async () => {
-      const { officeDialogSignIn } = await import("../web/auth/office-dialog-sign-in.js");
-      return officeDialogSignIn(Office, { dialogUrl: new URL("/auth-dialog.html", window.location.origin).href });
-    },
-  });
+/**
+ * Only called once Office.js has loaded (see office-host.ts). Usable at once: the server is asked which sign-in
+ * applies on the first token request, so the pane shows the email without waiting for that answer.
+ */
+export function accountManagerForOutlook(persona = "staff"): AccountManager {
+  return new DeferredAccountManager(() =>
+    createAccountManager({
+      persona,
+      naaSupported: () => Office.context.requirements.isSetSupported("NestedAppAuth", "1.1"),
+      hostSso: () => Office.auth.getAccessToken({ allowSignInPrompt: true, allowConsentPrompt: true }),
+      // Loaded only when needed: the dialog is the last resort, and the pane's first paint stays small.
+      interactive: async () => {
+        const { officeDialogSignIn } = await import("../web/auth/office-dialog-sign-in.js");
+        return officeDialogSignIn(Office, { dialogUrl: new URL("/auth-dialog.html", window.location.origin).href });
+      },
+    }),
+  );
 }

@@ -1,29 +1,20 @@
-import { Caption1, Checkbox, Field, makeStyles, Select, shorthands, Text, tokens } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
-import type { TDevTokenRequest } from "../../contracts/api.js";
+import { makeStyles, Text } from "@fluentui/react-components";
+import { useEffect, useMemo, useState } from "react";
 import { ApiClient } from "../../web/api/client.js";
 import { DevAccountManager } from "../../web/auth/account-manager.js";
 import { TaskPane } from "../pane/TaskPane.js";
+import { afterPaint } from "../pane/use-task-pane.js";
 import { createEmlMailbox } from "./eml-mailbox.js";
+import { PERSONAS } from "./personas.js";
 import { SAMPLE_EMAILS } from "./samples.js";
 
+type HarnessBarComponent = typeof import("./HarnessBar.js").HarnessBar;
+
 const useStyles = makeStyles({
-  bar: {
-    display: "flex",
-    flexWrap: "wrap",
-    gap: tokens.spacingHorizontalL,
-    alignItems: "end",
-    padding: `${tokens.spacingVerticalM} ${tokens.spacingHorizontalL}`,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-    backgroundColor: tokens.colorNeutralBackground3,
-  },
-  drop: {
-    padding: tokens.spacingHorizontalM,
-    border: `${tokens.strokeWidthThick} dashed ${tokens.colorNeutralStroke1}`,
-    borderRadius: tokens.borderRadiusMedium,
-  },
-  dropActive: { ...shorthands.borderColor(tokens.colorBrandStroke1), backgroundColor: tokens.colorBrandBackground2 },
-  label: { flexBasis: "100%", margin: 0 },
+  // The pane on the left at its Outlook width, the harness's controls beside it (below it on a narrow window), so
+  // the controls arriving never move the pane.
+  page: { display: "flex", flexWrap: "wrap", alignItems: "flex-start" },
+  pane: { flex: "0 1 34rem" },
 });
 
 interface Loaded {
@@ -38,25 +29,39 @@ const sampleBytes = (id: string): Loaded | null => {
   return sample ? { key: `sample:${sample.id}`, name: sample.label, bytes: encoder.encode(sample.eml) } : null;
 };
 
-/**
- * The personas, checked against the contracts at compile time (a missing or unknown one fails to build) without
- * bringing zod into the browser.
- */
-const PERSONAS = Object.keys({
-  staff: true,
-  "staff-2": true,
-  handler: true,
-  "handler-2": true,
-  "ops-director": true,
-  director: true,
-  "director-2": true,
-  "board-member": true,
-  "board-member-2": true,
-  admin: true,
-} satisfies Record<TDevTokenRequest["persona"], true>);
-
 /** One mailbox's master categories, shared by every email opened in this page. */
 const masterCategories = new Set<string>();
+
+/** Resolves when the page is idle (the pane's own work done), or after `timeoutMs` at the latest. */
+const whenIdle = (timeoutMs: number): Promise<void> =>
+  new Promise((resolve) =>
+    typeof requestIdleCallback === "function"
+      ? requestIdleCallback(() => resolve(), { timeout: timeoutMs })
+      : setTimeout(resolve, 0),
+  );
+
+/**
+ * The harness's controls are fetched and rendered once the pane has painted and settled: inside Outlook there are
+ * none, so the pane here does what it does in Outlook first — its summary, then its lookup and actions — and the
+ * controls' components never compete with either.
+ */
+function useHarnessBar(): HarnessBarComponent | null {
+  const [bar, setBar] = useState<{ component: HarnessBarComponent } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void afterPaint()
+      .then(() => whenIdle(1000))
+      .then(() => import("./HarnessBar.js"))
+      .then(
+        (m) => live && setBar({ component: m.HarnessBar }),
+        () => {},
+      );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return bar?.component ?? null;
+}
 
 /**
  * Outside Outlook: pick a sample email or drop an .eml, choose who you are, and use the same pane. Everything the
@@ -75,8 +80,8 @@ export function Harness({
     initialPersona && PERSONAS.includes(initialPersona) ? initialPersona : "staff",
   );
   const [delegate, setDelegate] = useState(false);
-  const [dragging, setDragging] = useState(false);
   const [opened, setOpened] = useState(0);
+  const HarnessBar = useHarnessBar();
 
   const api = useMemo(() => new ApiClient(new DevAccountManager(persona)), [persona]);
   // A new adapter per email (and per reopen), as Outlook gives a new item.
@@ -93,80 +98,39 @@ export function Harness({
       bytes: new Uint8Array(await file.arrayBuffer()),
     });
   };
+  const isSample = loaded?.key.startsWith("sample:") ?? false;
 
   return (
-    <>
-      <section className={styles.bar} aria-label="Development harness">
-        <Text as="p" weight="semibold" className={styles.label}>
-          Development harness — this page is not in Outlook, so a sample email or an .eml file plays the open email.
-        </Text>
-        <Field label="Email">
-          <Select
-            value={loaded?.key.startsWith("sample:") ? loaded.key.slice("sample:".length) : ""}
-            onChange={(_e, data) => {
-              setLoaded(sampleBytes(data.value));
-              setOpened((n) => n + 1);
-            }}
-          >
-            {loaded && !loaded.key.startsWith("sample:") ? <option value="">{loaded.name}</option> : null}
-            {SAMPLE_EMAILS.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.label}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Field label="Signed in as">
-          <Select value={persona} onChange={(_e, data) => setPersona(data.value)}>
-            {PERSONAS.map((p) => (
-              <option key={p} value={p}>
-                {p}
-              </option>
-            ))}
-          </Select>
-        </Field>
-        <Checkbox
-          label="Delegate in a shared mailbox (no permission to add categories)"
-          checked={delegate}
-          onChange={(_e, data) => setDelegate(data.checked === true)}
-        />
-        <label
-          className={`${styles.drop} ${dragging ? styles.dropActive : ""}`}
-          onDragOver={(e) => {
-            e.preventDefault();
-            setDragging(true);
-          }}
-          onDragLeave={() => setDragging(false)}
-          onDrop={(e) => {
-            e.preventDefault();
-            setDragging(false);
-            const file = e.dataTransfer.files[0];
-            if (file) void readFile(file);
-          }}
-        >
-          <Caption1>Drop an .eml file here, or choose one: </Caption1>
-          <input
-            type="file"
-            accept=".eml,message/rfc822"
-            onChange={(e) => {
-              const file = e.currentTarget.files?.[0];
-              if (file) void readFile(file);
-            }}
+    <div className={styles.page}>
+      <div className={styles.pane}>
+        {mailbox ? (
+          <TaskPane
+            key={`${loaded?.key}:${persona}:${delegate}:${opened}`}
+            mailbox={mailbox}
+            api={api}
+            teamsAppId={null}
           />
-        </label>
-      </section>
-      {mailbox ? (
-        <TaskPane
-          key={`${loaded?.key}:${persona}:${delegate}:${opened}`}
-          mailbox={mailbox}
-          api={api}
-          teamsAppId={null}
+        ) : (
+          <main>
+            <Text as="p">Choose a sample email or drop an .eml file.</Text>
+          </main>
+        )}
+      </div>
+      {HarnessBar ? (
+        <HarnessBar
+          sampleId={isSample && loaded ? loaded.key.slice("sample:".length) : null}
+          fileName={loaded && !isSample ? loaded.name : null}
+          persona={persona}
+          delegate={delegate}
+          onSample={(id) => {
+            setLoaded(sampleBytes(id));
+            setOpened((n) => n + 1);
+          }}
+          onFile={(file) => void readFile(file)}
+          onPersona={setPersona}
+          onDelegate={setDelegate}
         />
-      ) : (
-        <main>
-          <Text as="p">Choose a sample email or drop an .eml file.</Text>
-        </main>
-      )}
-    </>
+      ) : null}
+    </div>
   );
 }

@@ -28,6 +28,14 @@ const conversationOf = (parsed: ParsedEml): string | null => {
 
 export function createEmlMailbox(options: EmlMailboxOptions): MailboxAdapter & { itemCategories(): string[] } {
   const parsed = parseEml(options.bytes);
+  const summary: MailItemSummary = {
+    internetMessageId: parsed.messageId,
+    conversationId: conversationOf(parsed),
+    subject: parsed.subject,
+    from: parsed.from,
+    receivedAt: parsed.receivedAt ?? parsed.date,
+    attachments: parsed.attachments,
+  };
   const master = options.masterCategories ?? new Set<string>();
   const onItem = new Set<string>();
   return {
@@ -36,14 +44,10 @@ export function createEmlMailbox(options: EmlMailboxOptions): MailboxAdapter & {
       return { wholeMessage: true, attachmentContent: true, categories: true, sharedMailboxes: true };
     },
     async readItem(): Promise<MailItemSummary> {
-      return {
-        internetMessageId: parsed.messageId,
-        conversationId: conversationOf(parsed),
-        subject: parsed.subject,
-        from: parsed.from,
-        receivedAt: parsed.receivedAt ?? parsed.date,
-        attachments: parsed.attachments,
-      };
+      return summary;
+    },
+    itemAtHand(): MailItemSummary {
+      return summary;
     },
     async readBodyText(): Promise<string> {
       return parsed.text;

@@ -87,6 +87,12 @@ export interface MailboxAdapter {
   capabilities(): MailboxCapabilities;
   /** The open email, or null when none is open. */
   readItem(): Promise<MailItemSummary | null>;
+  /**
+   * The same, when the host has it at hand without waiting (Office.js item properties are synchronous; the harness
+   * parsed its file up front), so the pane's first render shows the email rather than a spinner; undefined when it
+   * must be read with `readItem`.
+   */
+  itemAtHand?(): MailItemSummary | null | undefined;
   /** The body as plain text, for the complaint hint (read locally, never sent anywhere by itself). */
   readBodyText(): Promise<string>;
   /** The whole message, for logging. */

@@ -138,6 +138,10 @@ export function createOfficeMailbox(office: OfficeApi): MailboxAdapter {
     },
 
     async readItem(): Promise<MailItemSummary | null> {
+      return adapter.itemAtHand?.() ?? null;
+    },
+
+    itemAtHand(): MailItemSummary | null {
       const item = mailbox.item as Office.MessageRead | null | undefined;
       if (!item) return null;
       const created = item.dateTimeCreated as Date | string | undefined;

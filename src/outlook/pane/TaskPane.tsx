@@ -1,13 +1,10 @@
 import { Body1, makeStyles, Spinner, Text, Title2, tokens } from "@fluentui/react-components";
-import { lazy, Suspense, useEffect, useState } from "react";
+import { useEffect, useState } from "react";
 import type { ApiClient } from "../../web/api/client.js";
 import type { MailboxAdapter } from "../mailbox/mailbox-adapter.js";
 import { EmailSummary } from "./EmailSummary.js";
+import { usePaneActions } from "./use-pane-actions.js";
 import { afterPaint, useTaskPane } from "./use-task-pane.js";
-
-// Not needed to see the email: fetched while the summary paints.
-const PaneActions = lazy(() => import("./PaneActions.js"));
-const ErrorBar = lazy(() => import("./PaneActions.js").then((m) => ({ default: m.ErrorBar })));
 
 const useStyles = makeStyles({
   main: {
@@ -33,8 +30,6 @@ export function TaskPane({ mailbox, api, teamsAppId }: TaskPaneProps) {
   const styles = useStyles();
   const model = useTaskPane(mailbox, api);
   const { item } = model;
-  // The actions are fetched once the email summary has painted: early enough that they are rarely waited for, late
-  // enough not to compete with that first paint.
   const ready = item.status === "ready";
   const [summaryPainted, setSummaryPainted] = useState(false);
   useEffect(() => {
@@ -45,6 +40,9 @@ export function TaskPane({ mailbox, api, teamsAppId }: TaskPaneProps) {
       live = false;
     };
   }, [ready]);
+  // The actions are fetched once the email summary has painted (at once when there is an error to show): early enough
+  // that they are rarely waited for, late enough not to compete with that first paint.
+  const actions = usePaneActions(summaryPainted || item.status === "failed");
   return (
     <main className={styles.main}>
       <Title2 as="h1" className={styles.text}>
@@ -56,21 +54,25 @@ export function TaskPane({ mailbox, api, teamsAppId }: TaskPaneProps) {
           Open an email in Outlook to log it as a complaint.
         </Body1>
       ) : null}
-      {item.status === "failed" ? (
-        <Suspense fallback={null}>
-          <ErrorBar failure={item.failure} onRetry={model.recheck} />
-        </Suspense>
+      {item.status === "failed" && actions.status === "loaded" ? (
+        <actions.module.ErrorBar failure={item.failure} onRetry={model.recheck} />
+      ) : item.status === "failed" && actions.status === "failed" ? (
+        <Body1 as="p" role="alert" className={styles.text}>
+          {item.failure.title}. {item.failure.message}
+        </Body1>
       ) : null}
       {item.status === "ready" ? (
         <>
           <EmailSummary item={item.item} />
-          <Suspense fallback={<Spinner size="tiny" label="Checking whether it is already logged…" />}>
-            {summaryPainted ? (
-              <PaneActions model={model} item={item.item} mailbox={mailbox} teamsAppId={teamsAppId} />
-            ) : (
-              <Spinner size="tiny" label="Checking whether it is already logged…" />
-            )}
-          </Suspense>
+          {summaryPainted && actions.status === "loaded" ? (
+            <actions.module.default model={model} item={item.item} mailbox={mailbox} teamsAppId={teamsAppId} />
+          ) : actions.status === "failed" ? (
+            <Body1 as="p" role="alert" className={styles.text}>
+              Redress could not load the rest of the pane. Check your connection and reopen the pane.
+            </Body1>
+          ) : (
+            <Spinner size="tiny" label="Checking whether it is already logged…" />
+          )}
         </>
       ) : null}
       <Text as="p" size={200} className={styles.muted}>

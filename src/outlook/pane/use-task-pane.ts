@@ -61,8 +61,23 @@ export const afterPaint = (): Promise<void> =>
 /** The category "Complaint" plus the reference: how staff find logged emails in Outlook. */
 export const complaintCategories = (reference: string): string[] => ["Complaint", reference];
 
+/** The item state the first render can show: what the mailbox has at hand, or null when it must be read. */
+function itemStateAtHand(mailbox: MailboxAdapter): ItemState | null {
+  try {
+    const summary = mailbox.itemAtHand?.();
+    if (summary === undefined) return null;
+    return summary ? { status: "ready", item: summary } : { status: "none" };
+  } catch {
+    // Read it the ordinary way, which reports the failure.
+    return null;
+  }
+}
+
 export function useTaskPane(mailbox: MailboxAdapter, api: ApiClient): TaskPaneModel {
-  const [item, setItem] = useState<ItemState>({ status: "reading" });
+  // The email's summary paints in the very first render when the mailbox has it at hand: no spinner, no second pass.
+  const atHand = useRef<ItemState | null | undefined>(undefined);
+  if (atHand.current === undefined) atHand.current = itemStateAtHand(mailbox);
+  const [item, setItem] = useState<ItemState>(() => atHand.current ?? { status: "reading" });
   const [lookup, setLookup] = useState<LookupState>({ status: "checking" });
   const [action, setAction] = useState<ActionState>({ status: "idle" });
   const [hint, setHint] = useState<Hint | null>(null);
@@ -74,42 +89,49 @@ export function useTaskPane(mailbox: MailboxAdapter, api: ApiClient): TaskPaneMo
   // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` re-reads the item when Outlook moves on
   useEffect(() => {
     let live = true;
-    prepared.current = null;
-    setAction({ status: "idle" });
-    setItem({ status: "reading" });
-    setLookup({ status: "checking" });
-    setHint(null);
+    // The first run keeps the item the first render showed (setting the same state again would only render again).
+    const held = atHand.current;
+    atHand.current = null;
+    if (!held) {
+      prepared.current = null;
+      setAction({ status: "idle" });
+      setItem({ status: "reading" });
+      setLookup({ status: "checking" });
+      setHint(null);
+    }
     (async () => {
       let summary: MailItemSummary | null;
-      try {
-        summary = await mailbox.readItem();
-      } catch (error) {
-        if (live) setItem({ status: "failed", failure: describeFailure(error) });
-        return;
+      if (held) {
+        summary = held.status === "ready" ? held.item : null;
+      } else {
+        try {
+          summary = await mailbox.readItem();
+        } catch (error) {
+          if (live) setItem({ status: "failed", failure: describeFailure(error) });
+          return;
+        }
+        if (!live) return;
+        setItem(summary ? { status: "ready", item: summary } : { status: "none" });
       }
-      if (!live) return;
-      if (!summary) {
-        setItem({ status: "none" });
-        return;
-      }
-      setItem({ status: "ready", item: summary });
+      if (!summary) return;
       const current = summary;
+      // Everything else fills in once the summary has painted: the sign-in, the server's lookup and the hint's
+      // chunk are not needed to see the email, and starting them earlier only holds up that paint.
+      await afterPaint();
+      if (!live) return;
       void mailbox.ownership().then(
         (o) => live && setOwnership(o),
         () => live && setOwnership({ kind: "unknown" }),
       );
-      // The hint is read locally and loaded after the summary has painted: it is not needed to see the email, and
-      // evaluating its chunk earlier would hold up that paint.
-      void afterPaint()
-        .then(() => Promise.all([mailbox.readBodyText(), import("../../web/complaint-signals/index.js")]))
-        .then(
-          ([text, signals]) => {
-            if (!live) return;
-            const full = `${current.subject}\n${text}`;
-            setHint({ reading: signals.readComplaintSignals(full), suggestedCategory: signals.suggestCategory(full) });
-          },
-          () => {},
-        );
+      // The hint is read locally, never sent anywhere by itself.
+      void Promise.all([mailbox.readBodyText(), import("../../web/complaint-signals/index.js")]).then(
+        ([text, signals]) => {
+          if (!live) return;
+          const full = `${current.subject}\n${text}`;
+          setHint({ reading: signals.readComplaintSignals(full), suggestedCategory: signals.suggestCategory(full) });
+        },
+        () => {},
+      );
       try {
         const result = await lookupItem(api, current);
         if (live) setLookup({ status: "done", result });

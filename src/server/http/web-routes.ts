@@ -178,8 +178,12 @@ export async function registerWebRoutes(app: FastifyInstance, options: WebRoutes
     decorateReply: false,
     maxAge: ASSET_MAX_AGE_MS,
     immutable: true,
+    // The build writes .br and .gz beside each script (webpack.config.js): sent as they are, with Vary.
+    preCompressed: true,
     setHeaders: (response) => {
       response.setHeader("X-Content-Type-Options", "nosniff");
+      // The same URL answers compressed or not by Accept-Encoding: caches between must keep them apart.
+      response.setHeader("Vary", "Accept-Encoding");
     },
   });
 }

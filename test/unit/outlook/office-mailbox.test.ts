@@ -119,6 +119,18 @@ describe("Office mailbox adapter", () => {
     expect(await mailbox.readBodyText()).toBe("I am very disappointed.");
   });
 
+  test("has the summary at hand without waiting, so the pane's first render shows the email; none when no email is open", async () => {
+    const { office } = mockOffice();
+    const mailbox = createOfficeMailbox(office);
+    const atHand = mailbox.itemAtHand?.();
+    expect(atHand?.subject).toBe("Unit 4 assessment");
+    expect(atHand?.from).toEqual({ name: "Jane Okoro", address: "jane.okoro@example.org" });
+    expect(atHand).toEqual(await mailbox.readItem());
+    (office.context.mailbox as { item: unknown }).item = null;
+    expect(mailbox.itemAtHand?.()).toBeNull();
+    expect(await mailbox.readItem()).toBeNull();
+  });
+
   test("Mailbox 1.14: the whole message comes from getAsFileAsync, byte for byte", async () => {
     const mailbox = createOfficeMailbox(mockOffice({ mailbox: "1.14" }).office);
     const content = await mailbox.readMessage();
