@@ -139,7 +139,8 @@ export async function benchTab(): Promise<Figures> {
       warmServerCpuMs.push(Math.round((cpuSecondsOf(serverPid) - server0) * 1000));
     }
     const boardBytes = await page.evaluate(() => {
-      const entry = performance.getEntriesByType("resource").find((e) => e.name.includes("/api/cases/board")) as
+      // GET /api/board (columns) since the tab stopped using /api/cases/board (one object per card).
+      const entry = performance.getEntriesByType("resource").find((e) => /\/api\/(cases\/)?board\b/.test(e.name)) as
         | PerformanceResourceTiming
         | undefined;
       return {

@@ -21,6 +21,7 @@ import { useSession } from "../shell/session.js";
 import { BoardColumn } from "./BoardColumn.js";
 import { BoardFilters } from "./BoardFilters.js";
 import { CaseList } from "./CaseList.js";
+import { fetchBoard } from "./fetch-board.js";
 import { type BoardFilters as Filters, filterCards, NO_FILTERS, type Sort, sortCards } from "./filter-cards.js";
 
 const useStyles = makeStyles({
@@ -93,8 +94,7 @@ export function Board({ onOpen, onLogPostal, reloadKey }: BoardProps) {
     async (signal?: AbortSignal) => {
       setRefreshing(true);
       try {
-        const board = await (takePrefetchedBoard(persona) ??
-          api.get<CaseBoardResponse>("/api/cases/board", { signal }));
+        const board = await (takePrefetchedBoard(persona) ?? fetchBoard(api, signal));
         setData(board);
         setError(null);
       } catch (e) {

@@ -1,6 +1,7 @@
 import type { CaseBoardResponse } from "../../contracts/views.js";
 import { ApiClient } from "../../web/api/client.js";
 import { createAccountManager, DeferredAccountManager } from "../../web/auth/create-account-manager.js";
+import { fetchBoard } from "../board/fetch-board.js";
 
 /**
  * One account manager and API client per persona for the page's life, so the sign-in made while the page's code
@@ -57,7 +58,7 @@ let prefetched: { persona: string; board: Promise<CaseBoardResponse> } | null = 
  * most of the difference between a board usable in one second and in two.
  */
 export function prefetchBoard(persona: string): void {
-  const board = clientFor(persona).get<CaseBoardResponse>("/api/cases/board");
+  const board = fetchBoard(clientFor(persona));
   board.catch(() => {
     // The board asks again and shows the error itself.
   });
