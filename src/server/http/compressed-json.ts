@@ -17,21 +17,36 @@ const gzip = promisify(zlib.gzip);
 /** Below this a response goes as it is: compressing would cost more than it saves. */
 const MIN_BYTES = 8 * 1024;
 
-type Encoding = "br" | "gzip" | null;
+export type Encoding = "br" | "gzip" | null;
 
 /** The codec to use for what the request accepts (`q=0` refuses a codec, as RFC 9110 says). */
 export function chooseEncoding(acceptEncoding: string | undefined): Encoding {
   if (!acceptEncoding) return null;
   const accepted = new Set<string>();
+  const refused = new Set<string>();
   for (const part of acceptEncoding.split(",")) {
     const [name = "", ...params] = part.trim().toLowerCase().split(";");
     const q = params.map((p) => p.trim()).find((p) => p.startsWith("q="));
-    if (q !== undefined && Number(q.slice(2)) === 0) continue;
-    accepted.add(name.trim());
+    (q !== undefined && Number(q.slice(2)) === 0 ? refused : accepted).add(name.trim());
   }
   if (accepted.has("br")) return "br";
-  if (accepted.has("gzip") || accepted.has("*")) return "gzip";
+  if (accepted.has("gzip") || (accepted.has("*") && !refused.has("gzip"))) return "gzip";
   return null;
+}
+
+/** JSON bytes compressed with `encoding` (null: as they are). */
+function compress(json: Buffer, encoding: Encoding): Promise<Buffer> {
+  if (encoding === "br") {
+    return brotli(json, {
+      params: { [zlib.constants.BROTLI_PARAM_QUALITY]: 1, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: json.length },
+    });
+  }
+  return encoding === "gzip" ? gzip(json, { level: 3 }) : Promise.resolve(json);
+}
+
+/** `body` as JSON bytes, compressed with `encoding`. */
+export function encodeJson(body: unknown, encoding: Encoding): Promise<Buffer> {
+  return compress(Buffer.from(JSON.stringify(body)), encoding);
 }
 
 /**
@@ -44,20 +59,11 @@ export async function sendCompressedJson(
   body: unknown,
 ): Promise<FastifyReply> {
   const json = Buffer.from(JSON.stringify(body));
+  const encoding = json.length >= MIN_BYTES ? chooseEncoding(request.headers["accept-encoding"]) : null;
   reply
     .header("content-type", "application/json; charset=utf-8")
     .header("cache-control", "private, no-store")
     .header("vary", "accept-encoding");
-  const encoding = json.length >= MIN_BYTES ? chooseEncoding(request.headers["accept-encoding"]) : null;
-  if (encoding === null) return reply.send(json);
-  const compressed =
-    encoding === "br"
-      ? await brotli(json, {
-          params: {
-            [zlib.constants.BROTLI_PARAM_QUALITY]: 1,
-            [zlib.constants.BROTLI_PARAM_SIZE_HINT]: json.length,
-          },
-        })
-      : await gzip(json, { level: 3 });
-  return reply.header("content-encoding", encoding).send(compressed);
+  if (encoding !== null) reply.header("content-encoding", encoding);
+  return reply.send(await compress(json, encoding));
 }

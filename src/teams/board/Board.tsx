@@ -17,6 +17,7 @@ import type { CaseBoardResponse, CaseCardView } from "../../contracts/views.js";
 import { ApiError } from "../../web/api/client.js";
 import { STAGES } from "../format.js";
 import { takePrefetchedBoard } from "../shell/accounts.js";
+import { preloadViews } from "../shell/lazy-views.js";
 import { useSession } from "../shell/session.js";
 import { BoardColumn } from "./BoardColumn.js";
 import { BoardFilters } from "./BoardFilters.js";
@@ -113,6 +114,11 @@ export function Board({ onOpen, onLogPostal, reloadKey }: BoardProps) {
     void load(controller.signal);
     return () => controller.abort();
   }, [load, reloadKey]);
+
+  // Once the board is on screen, the case page and dialogs load in idle time (they are not in the first paint).
+  useEffect(() => {
+    if (data) preloadViews();
+  }, [data]);
 
   const nameOf = useCallback(
     (id: string | null) =>
