@@ -15,7 +15,7 @@ const brotli = promisify(zlib.brotliCompress);
 const gzip = promisify(zlib.gzip);
 
 /** Below this a response goes as it is: compressing would cost more than it saves. */
-const MIN_BYTES = 8 * 1024;
+const MIN_BYTES = 1024;
 
 export type Encoding = "br" | "gzip" | null;
 

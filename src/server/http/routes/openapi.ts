@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import * as api from "../../../contracts/api.js";
+import { ZBoardColumnsResponse } from "../../../contracts/board-columns-schema.js";
 import { ERROR_CODES } from "../../../contracts/error-codes.js";
 import * as outlook from "../../../contracts/outlook.js";
 import { auditOpenApiPaths } from "./audit.js";
@@ -143,6 +144,20 @@ export function buildOpenApi(): Record<string, unknown> {
         summary: "Log a complaint received in writing (post) or by the web form.",
         requestBody: { ...jsonBody(api.ZCreateCaseRequest), required: true },
         responses: { 201: caseResponse, ...errors },
+      },
+    },
+    "/api/board": {
+      get: {
+        summary:
+          "The tab's board: every card the caller may see (the same filters as /api/cases), as columns, gzip or br compressed when accepted. The same cards as /api/cases/board; recorded as one listing read.",
+        parameters: queryParameters(api.ZCaseBoardQuery),
+        responses: {
+          200: {
+            description: "The cards as columns",
+            content: { "application/json": { schema: json(ZBoardColumnsResponse) } },
+          },
+          ...errors,
+        },
       },
     },
     "/api/cases/{id}": {
