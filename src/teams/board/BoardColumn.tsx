@@ -17,7 +17,7 @@ const useStyles = makeStyles({
   header: { display: "flex", alignItems: "center", gap: "8px", padding: "10px 12px 6px" },
   heading: { margin: 0 },
   scroller: { overflowY: "auto", flexGrow: 1, padding: "4px 8px 8px", minHeight: 0 },
-  empty: { padding: "8px 12px", color: tokens.colorNeutralForeground2 },
+  empty: { margin: 0, padding: "4px 4px 0", color: tokens.colorNeutralForeground2 },
 });
 
 export interface BoardColumnProps {
@@ -36,7 +36,8 @@ export function BoardColumn({ stage, cards, nameOf, onOpen, emptyText }: BoardCo
     count: cards.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => CARD_HEIGHT + CARD_GAP,
-    overscan: 6,
+    // Enough beyond the edge for smooth scrolling and for Tab to reach the next card; each extra card is a mount.
+    overscan: 3,
     initialRect: { width: 272, height: 800 },
   });
   const headingId = `column-${stage}`;
@@ -48,12 +49,14 @@ export function BoardColumn({ stage, cards, nameOf, onOpen, emptyText }: BoardCo
         </Subtitle2>
         <CounterBadge count={cards.length} overflowCount={99_999} showZero color="informative" appearance="ghost" />
       </div>
-      {cards.length === 0 ? (
-        <Body1 as="p" className={styles.empty}>
-          {emptyText}
-        </Body1>
-      ) : (
-        <div ref={scroller} className={styles.scroller}>
+      {/* The scroller stays mounted when the column empties (a search with no match here): were it removed, the
+          virtualiser would measure a new one when the cards come back, forcing a layout per column. */}
+      <div ref={scroller} className={styles.scroller}>
+        {cards.length === 0 ? (
+          <Body1 as="p" className={styles.empty}>
+            {emptyText}
+          </Body1>
+        ) : (
           <ul
             aria-labelledby={headingId}
             style={{
@@ -77,8 +80,8 @@ export function BoardColumn({ stage, cards, nameOf, onOpen, emptyText }: BoardCo
               );
             })}
           </ul>
-        </div>
-      )}
+        )}
+      </div>
     </section>
   );
 }
