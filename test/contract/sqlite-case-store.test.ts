@@ -6,6 +6,7 @@ import { type Kysely, sql } from "kysely";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/server/adapters/sql/schema.js";
 import { openSqliteCaseStore } from "../../src/server/adapters/sql/sqlite-case-store.js";
+import { boardHeadContract } from "./board-head.contract.js";
 import { buildCase, caseStoreContract } from "./case-store.contract.js";
 import { governanceStoreContract } from "./governance-store.contract.js";
 import { outboxClaimsContract } from "./outbox-claims.contract.js";
@@ -25,6 +26,7 @@ async function openFresh() {
 }
 
 caseStoreContract("SQLite file", openFresh);
+boardHeadContract("SQLite file", openFresh);
 
 outboxClaimsContract("SQLite file", async () => {
   const opened = await openFresh();
