@@ -41,3 +41,14 @@ export const ZBoardColumnsResponse = z
     }),
   })
   .strict();
+
+export const ZBoardHeadResponse = ZBoardColumnsResponse.extend({
+  total: z.number().int().min(0).describe("How many cards the full board holds."),
+  stageCounts: z
+    .array(z.number().int().min(0))
+    .length(BOARD_STAGES.length)
+    .describe(`How many cards each column holds: ${BOARD_STAGES.join(", ")}.`),
+}).strict();
+
+/** GET /api/board/head takes no parameters: it is the top of the caller's whole board. */
+export const ZBoardHeadQuery = z.object({}).strict();

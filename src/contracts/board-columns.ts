@@ -85,3 +85,28 @@ export function decodeBoardColumns(board: BoardColumnsResponse): CaseBoardRespon
   }
   return { cards, people: board.people, truncated: board.truncated };
 }
+
+/**
+ * GET /api/board/head — the top of the board, for its first paint: the newest few cards of each column (as columns,
+ * above) with every column's count, while the full board (GET /api/board) is on its way.
+ */
+export interface BoardHeadResponse extends BoardColumnsResponse {
+  /** How many cards the full board holds. */
+  total: number;
+  /** How many cards each column holds, in BOARD_STAGES order. */
+  stageCounts: number[];
+}
+
+export interface BoardHead {
+  board: CaseBoardResponse;
+  total: number;
+  stageCounts: Record<CaseCardView["stage"], number>;
+}
+
+export function decodeBoardHead(head: BoardHeadResponse): BoardHead {
+  const stageCounts = Object.fromEntries(BOARD_STAGES.map((stage, i) => [stage, head.stageCounts[i] ?? 0])) as Record<
+    CaseCardView["stage"],
+    number
+  >;
+  return { board: decodeBoardColumns(head), total: head.total, stageCounts };
+}

@@ -7,9 +7,16 @@ import http from "node:http";
 import path from "node:path";
 import { gunzipSync } from "node:zlib";
 import { afterAll, beforeAll, describe, expect, test } from "vitest";
-import { type BoardColumnsResponse, decodeBoardColumns } from "../../src/contracts/board-columns.js";
-import { ZBoardColumnsResponse } from "../../src/contracts/board-columns-schema.js";
+import {
+  BOARD_STAGES,
+  type BoardColumnsResponse,
+  type BoardHeadResponse,
+  decodeBoardColumns,
+  decodeBoardHead,
+} from "../../src/contracts/board-columns.js";
+import { ZBoardColumnsResponse, ZBoardHeadResponse } from "../../src/contracts/board-columns-schema.js";
 import { openSqliteCaseStore } from "../../src/server/adapters/sql/sqlite-case-store.js";
+import { HEAD_CARDS_PER_STAGE } from "../../src/server/app/list-board-head.js";
 import { startTestServer, type TestServer } from "../support/start-server.js";
 import { api, type Json, makeEml, type Persona, postEml, tokenFor } from "./api-client.js";
 
@@ -152,4 +159,63 @@ test("each load of the board is recorded as one listing read of the cards it sho
   } finally {
     await store.close();
   }
+});
+
+describe("the top of the board (its first paint)", () => {
+  beforeAll(async () => {
+    // More than a column's head of new complaints, so some cards are left for the full board.
+    for (let i = 0; i < HEAD_CARDS_PER_STAGE + 3; i++) logged.push(await logCase("staff", `Another complaint ${i}`));
+  }, 60_000);
+
+  const personas: Persona[] = ["ops-director", "director", "handler", "staff", "staff-2", "admin"];
+  test.each(personas)("%s: the counts of the full board and the newest cards of each column", async (persona) => {
+    const [headRes, full] = await Promise.all([
+      api(server.baseUrl, persona, "GET", "/api/board/head"),
+      api(server.baseUrl, persona, "GET", "/api/cases/board"),
+    ]);
+    expect(headRes.status).toBe(200);
+    ZBoardHeadResponse.parse(headRes.body);
+    const head = decodeBoardHead(headRes.body as BoardHeadResponse);
+    const cards: Json[] = full.body.cards;
+    expect(head.total).toBe(cards.length);
+    for (const stage of BOARD_STAGES) {
+      const inStage = cards.filter((c) => c.stage === stage);
+      expect(head.stageCounts[stage], stage).toBe(inStage.length);
+      expect(
+        head.board.cards.filter((c) => c.stage === stage),
+        stage,
+      ).toEqual(inStage.slice(0, HEAD_CARDS_PER_STAGE));
+    }
+    expect(head.board.people).toEqual(
+      Object.fromEntries(
+        Object.entries(full.body.people).filter(([id]) =>
+          head.board.cards.some((c) => c.handlerId === id || c.boardMemberId === id),
+        ),
+      ),
+    );
+  });
+
+  test("only the cards it sent are recorded as read", async () => {
+    const store = await openSqliteCaseStore({ file: path.join(server.dataDir, "redress.sqlite") });
+    const readers = async (caseId: string) =>
+      (await store.listReads(caseId)).filter((r) => r.via === "board").map((r) => r.actorId);
+    try {
+      const res = await api(server.baseUrl, "director-2", "GET", "/api/board/head");
+      const sent = new Set(decodeBoardHead(res.body as BoardHeadResponse).board.cards.map((c) => c.id));
+      const newest = logged[logged.length - 1];
+      // Still in Received, behind more than a column's head of newer complaints.
+      const oldest = logged[2];
+      expect(sent.has(newest.id)).toBe(true);
+      expect(sent.has(oldest.id)).toBe(false);
+      expect(await readers(newest.id)).toContain("director-2");
+      expect(await readers(oldest.id)).not.toContain("director-2");
+    } finally {
+      await store.close();
+    }
+  });
+
+  test("it takes no parameters, and no token gets nothing", async () => {
+    expect((await api(server.baseUrl, "director", "GET", "/api/board/head?stage=closed")).status).toBe(422);
+    expect((await api(server.baseUrl, null, "GET", "/api/board/head")).status).toBe(401);
+  });
 });

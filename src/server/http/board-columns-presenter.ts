@@ -1,4 +1,10 @@
-import { BOARD_STAGES, type BoardColumnsResponse, NO_INDEX } from "../../contracts/board-columns.js";
+import {
+  BOARD_STAGES,
+  type BoardColumnsResponse,
+  type BoardHeadResponse,
+  NO_INDEX,
+} from "../../contracts/board-columns.js";
+import type { BoardHeadListing } from "../app/list-board-head.js";
 import type { CaseCardListing } from "../app/list-case-cards.js";
 import { presentCard, workingDaysLeftMemo } from "./presenters.js";
 
@@ -72,5 +78,14 @@ export function presentBoardColumns(
     personIds: personIds.values,
     people,
     columns,
+  };
+}
+
+/** The top of the board: its first cards as columns, with the full board's total and column counts. */
+export function presentBoardHead(head: BoardHeadListing, people: Record<string, { name: string }>): BoardHeadResponse {
+  return {
+    ...presentBoardColumns(head, people),
+    total: head.total,
+    stageCounts: BOARD_STAGES.map((stage) => head.stageCounts[stage] ?? 0),
   };
 }

@@ -1,7 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import * as api from "../../../contracts/api.js";
-import { ZBoardColumnsResponse } from "../../../contracts/board-columns-schema.js";
+import { ZBoardColumnsResponse, ZBoardHeadResponse } from "../../../contracts/board-columns-schema.js";
 import { ERROR_CODES } from "../../../contracts/error-codes.js";
 import * as outlook from "../../../contracts/outlook.js";
 import { auditOpenApiPaths } from "./audit.js";
@@ -155,6 +155,19 @@ export function buildOpenApi(): Record<string, unknown> {
           200: {
             description: "The cards as columns",
             content: { "application/json": { schema: json(ZBoardColumnsResponse) } },
+          },
+          ...errors,
+        },
+      },
+    },
+    "/api/board/head": {
+      get: {
+        summary:
+          "The top of the tab's board, for its first paint: the newest cards of each column (as /api/board) with the full board's total and column counts. Only the cards sent are recorded as read.",
+        responses: {
+          200: {
+            description: "The first cards and the counts",
+            content: { "application/json": { schema: json(ZBoardHeadResponse) } },
           },
           ...errors,
         },
