@@ -16,20 +16,23 @@ const useStyles = makeStyles({
   },
   header: { display: "flex", alignItems: "center", gap: "8px", padding: "10px 12px 6px" },
   heading: { margin: 0 },
-  scroller: { overflowY: "auto", flexGrow: 1, padding: "4px 8px 8px", minHeight: 0 },
+  // Its size comes from the column, never from the cards: what happens inside is laid out apart from the page.
+  scroller: { overflowY: "auto", flexGrow: 1, padding: "4px 8px 8px", minHeight: 0, contain: "strict" },
   empty: { margin: 0, padding: "4px 4px 0", color: tokens.colorNeutralForeground2 },
 });
 
 export interface BoardColumnProps {
   stage: CaseCardView["stage"];
   cards: CaseCardView[];
+  /** The column's count when `cards` are only its first (the top of the board, before every card is here). */
+  count?: number;
   nameOf(id: string | null): string | null;
   onOpen(caseId: string): void;
   emptyText: string;
 }
 
 /** One stage: a heading with its count and the cards, virtualised (only those in view are in the page). */
-export function BoardColumn({ stage, cards, nameOf, onOpen, emptyText }: BoardColumnProps) {
+export function BoardColumn({ stage, cards, count = cards.length, nameOf, onOpen, emptyText }: BoardColumnProps) {
   const styles = useStyles();
   const scroller = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
@@ -47,7 +50,7 @@ export function BoardColumn({ stage, cards, nameOf, onOpen, emptyText }: BoardCo
         <Subtitle2 as="h2" id={headingId} className={styles.heading}>
           {STAGE_LABELS[stage]}
         </Subtitle2>
-        <CounterBadge count={cards.length} overflowCount={99_999} showZero color="informative" appearance="ghost" />
+        <CounterBadge count={count} overflowCount={99_999} showZero color="informative" appearance="ghost" />
       </div>
       {/* The scroller stays mounted when the column empties (a search with no match here): were it removed, the
           virtualiser would measure a new one when the cards come back, forcing a layout per column. */}

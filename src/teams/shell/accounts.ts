@@ -1,7 +1,7 @@
-import type { CaseBoardResponse } from "../../contracts/views.js";
+import type { BoardHead } from "../../contracts/board-columns.js";
 import { ApiClient } from "../../web/api/client.js";
 import { createAccountManager, DeferredAccountManager } from "../../web/auth/create-account-manager.js";
-import { fetchBoard } from "../board/fetch-board.js";
+import { fetchBoardHead } from "../board/fetch-board.js";
 
 /**
  * One account manager and API client per persona for the page's life, so the sign-in made while the page's code
@@ -54,14 +54,14 @@ export function rememberPersona(persona: string): void {
   }
 }
 
-let prefetched: { persona: string; board: Promise<CaseBoardResponse> } | null = null;
+let prefetched: { persona: string; head: Promise<BoardHead> } | null = null;
 
 /** How long the page's code waits for the sign-in before loading anyway (a sign-in that asks the user can take long). */
 const SIGN_IN_HEAD_START_MS = 400;
 
 /**
- * Asks for the board as soon as the page starts, before React and Fluent UI have loaded: the two overlap, which is
- * most of the difference between a board usable in one second and in two.
+ * Asks for the top of the board (its counts and first cards, GET /api/board/head: quick to answer) as soon as the
+ * page starts, before React and Fluent UI have loaded: the two overlap. The board asks for every card once it is up.
  *
  * Resolves once the board's request is on its way (or after SIGN_IN_HEAD_START_MS): the caller loads the page's code
  * then. Over HTTP/1.1 a browser opens six connections to a server; the code's dozen files would take all six and
@@ -70,11 +70,11 @@ const SIGN_IN_HEAD_START_MS = 400;
 export function prefetchBoard(persona: string): Promise<void> {
   const { client, accounts } = signInFor(persona);
   const signedIn = accounts.getAccessToken();
-  const board = fetchBoard(client);
-  board.catch(() => {
+  const head = fetchBoardHead(client);
+  head.catch(() => {
     // The board asks again and shows the error itself.
   });
-  prefetched = { persona, board };
+  prefetched = { persona, head };
   // A task later than the token, so the board's fetch (a microtask after it) is issued before the code's requests.
   const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   return Promise.race([
@@ -83,10 +83,10 @@ export function prefetchBoard(persona: string): Promise<void> {
   ]);
 }
 
-/** The prefetched board for this persona, once; null afterwards (later loads ask afresh). */
-export function takePrefetchedBoard(persona: string): Promise<CaseBoardResponse> | null {
+/** The prefetched top of the board for this persona, once; null afterwards (later loads ask afresh). */
+export function takePrefetchedHead(persona: string): Promise<BoardHead> | null {
   if (!prefetched || prefetched.persona !== persona) return null;
-  const { board } = prefetched;
+  const { head } = prefetched;
   prefetched = null;
-  return board;
+  return head;
 }
