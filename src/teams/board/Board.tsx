@@ -29,6 +29,7 @@ import {
   type BoardFilters as Filters,
   filterCards,
   NO_FILTERS,
+  prepareSearch,
   type Sort,
   sortCards,
 } from "./filter-cards.js";
@@ -145,6 +146,9 @@ export function Board({ onOpen, onLogPostal, reloadKey }: BoardProps) {
   useEffect(() => {
     if (!data) return;
     performance.mark(BOARD_COMPLETE_MARK);
+    const prepare = () => prepareSearch(data.cards);
+    if (typeof window.requestIdleCallback === "function") window.requestIdleCallback(prepare);
+    else window.setTimeout(prepare, 0);
     preloadViews();
   }, [data]);
 
