@@ -37,6 +37,7 @@ import { ConfigError, loadConfig } from "./config/config.js";
 import { londonDateTime } from "./domain/calendar/plain-date.js";
 import { DEFAULT_POLICY } from "./domain/policy.js";
 import { buildServer } from "./http/build-server.js";
+import { warmUpBoard } from "./http/warm-up-board.js";
 import { systemClock } from "./ports/clock.js";
 
 /** How often the daily digest and "due soon" notices are checked for (each is queued once a day). */
@@ -179,6 +180,9 @@ async function main(): Promise<void> {
 
   await app.listen({ port: config.port, host: config.host });
   worker.start();
+  warmUpBoard({ deps }).catch((error: unknown) =>
+    app.log.warn({ error: error instanceof Error ? error.message : "unknown" }, "board not warmed up"),
+  );
   const daily = setInterval(() => {
     scheduled
       .runExclusively("daily-notices", () => queueDailyNotices({ deps }))

@@ -11,5 +11,9 @@ if (container === null) throw new Error("The tab page has no #root element.");
 const root = container;
 const caseRequested = new URL(window.location.href).searchParams.has("case");
 const onConfigPage = window.location.pathname.replace(/\/$/, "").endsWith("/tab/config");
-if (window.parent === window && !caseRequested && !onConfigPage) prefetchBoard(initialPersona());
-void Promise.all([detectHost(), import("./shell/mount.js")]).then(([host, { mount }]) => mount(root, host));
+// The board's request goes first; the code follows as soon as it is on its way (see prefetchBoard).
+const boardRequested =
+  window.parent === window && !caseRequested && !onConfigPage ? prefetchBoard(initialPersona()) : Promise.resolve();
+void Promise.all([detectHost(), boardRequested.then(() => import("./shell/mount.js"))]).then(([host, { mount }]) =>
+  mount(root, host),
+);

@@ -1,5 +1,6 @@
 import { beforeAll } from "vitest";
 import { openFreshPostgres, sharedPglite, TEST_POSTGRES_URL } from "../support/postgres.js";
+import { boardHeadContract } from "./board-head.contract.js";
 import { caseStoreContract } from "./case-store.contract.js";
 import { governanceStoreContract } from "./governance-store.contract.js";
 import { meetingsStoreContract } from "./meetings-store.contract.js";
@@ -15,6 +16,8 @@ if (!TEST_POSTGRES_URL) {
 }
 
 caseStoreContract(TEST_POSTGRES_URL ? "PostgreSQL server" : "PostgreSQL (PGlite)", () => openFreshPostgres());
+
+boardHeadContract(TEST_POSTGRES_URL ? "PostgreSQL server" : "PostgreSQL (PGlite)", () => openFreshPostgres());
 
 outboxClaimsContract(TEST_POSTGRES_URL ? "PostgreSQL server" : "PostgreSQL (PGlite)", () => openFreshPostgres());
 

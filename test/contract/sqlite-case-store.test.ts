@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import type { Database } from "../../src/server/adapters/sql/schema.js";
 import { openSqliteCaseStore } from "../../src/server/adapters/sql/sqlite-case-store.js";
 import type { WalCheckpointer } from "../../src/server/adapters/sql/wal-checkpointer.js";
+import { boardHeadContract } from "./board-head.contract.js";
 import { buildCase, caseStoreContract } from "./case-store.contract.js";
 import { governanceStoreContract } from "./governance-store.contract.js";
 import { outboxClaimsContract } from "./outbox-claims.contract.js";
@@ -26,6 +27,7 @@ async function openFresh() {
 }
 
 caseStoreContract("SQLite file", openFresh);
+boardHeadContract("SQLite file", openFresh);
 
 outboxClaimsContract("SQLite file", async () => {
   const opened = await openFresh();

@@ -232,6 +232,9 @@ export const ROUTE_MATRIX: Record<string, RouteRule> = {
   "GET /api/settings/procedure": signedIn(() => [{ method: "GET", path: "/api/settings/procedure" }]),
   "GET /api/cases": signedIn(searches("/api/cases")),
   "GET /api/cases/board": signedIn(searches("/api/cases/board")),
+  // The same cards as columns, compressed (the tab's board): scanned decompressed, as a browser reads it.
+  "GET /api/board": signedIn(searches("/api/board")),
+  "GET /api/board/head": signedIn(() => [{ method: "GET", path: "/api/board/head" }]),
   "GET /api/intake/complainant-cases": signedIn((_c, all) =>
     all.map((c) => ({
       method: "GET",

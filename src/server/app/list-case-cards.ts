@@ -26,6 +26,18 @@ export interface CaseCardListing {
  */
 export async function listCaseCards({ deps, actor, filter }: ListCaseCardsOptions): Promise<CaseCardListing> {
   const now = deps.clock.now();
+  const listing = await authorisedCaseCards({ deps, actor, filter, now });
+  await recordBoardRead({ deps, actor, now, cards: listing.cards });
+  return listing;
+}
+
+/** The cards the caller may see, each authorised per case; the caller records what it shows (recordBoardRead). */
+export async function authorisedCaseCards({
+  deps,
+  actor,
+  filter,
+  now,
+}: ListCaseCardsOptions & { now: Date }): Promise<CaseCardListing> {
   const today = londonDateTime(now).date;
   const rows = await deps.store.listCaseCards(storeFilter(actor, filter, today, BOARD_LIMIT + 1));
   const truncated = rows.length > BOARD_LIMIT;
@@ -36,12 +48,20 @@ export async function listCaseCards({ deps, actor, filter }: ListCaseCardsOption
       card,
     }))
     .filter((v): v is CaseCardListing["cards"][number] => v.view !== "none");
-  // One record for the whole board (who, when, and the runs of references it showed), not one row per card.
-  await deps.store.recordListingRead({
-    actorId: actor.id,
-    at: now.toISOString(),
-    via: "board",
-    references: cards.map((v) => v.card.reference),
-  });
   return { cards, today, truncated };
+}
+
+/** One record for a whole board (who, when, and the runs of references it showed), not one row per card. */
+export async function recordBoardRead(options: {
+  deps: AppDeps;
+  actor: Actor;
+  now: Date;
+  cards: CaseCardListing["cards"];
+}): Promise<void> {
+  await options.deps.store.recordListingRead({
+    actorId: options.actor.id,
+    at: options.now.toISOString(),
+    via: "board",
+    references: options.cards.map((v) => v.card.reference),
+  });
 }

@@ -5,6 +5,7 @@ import { loggerOptions, registerRequestIds, requestIdOptions } from "./request-l
 import { collectRoutes, registerRouteInventoryRoute } from "./route-inventory.js";
 import { registerAddinIconRoutes } from "./routes/addin-icons.js";
 import { registerAuditRoutes } from "./routes/audit.js";
+import { registerBoardRoute } from "./routes/board.js";
 import { registerCaseRoutes } from "./routes/cases.js";
 import { registerClientConfigRoute } from "./routes/client-config.js";
 import { registerDataProtectionRoutes } from "./routes/data-protection.js";
@@ -54,6 +55,7 @@ export async function buildServer(ctx: HttpContext, options: { webRoot: string }
   registerDeliveryRoutes(app, ctx);
   registerIntakeRoutes(app, ctx);
   registerTabSupportRoutes(app, ctx);
+  registerBoardRoute(app, ctx);
   registerCaseRoutes(app, ctx);
   registerTransitionRoutes(app, ctx);
   registerDocumentRoutes(app, ctx);

@@ -189,6 +189,8 @@ export interface CaseStore extends GovernanceReads, OutboxClaims {
   listCases(filter: CaseListFilter): Promise<CasePage>;
   /** Board cards for the filter, newest first, at most `filter.limit` (the cursor is ignored). */
   listCaseCards(filter: CaseListFilter): Promise<CaseCard[]>;
+  /** How many cases are in each stage, all cases (no scope); stages with none are absent. */
+  countCasesByStage(): Promise<Partial<Record<Stage, number>>>;
   listDocuments(caseId: string): Promise<DocumentRecord[]>;
   getDocument(documentId: string): Promise<DocumentRecord | null>;
   listTimeline(caseId: string): Promise<TimelineEntry[]>;

@@ -163,16 +163,3 @@ export function AuditView({ onBack, onOpenCase }: { onBack(): void; onOpenCase(c
     </main>
   );
 }
-
-/** The way in from the board, for directors only. */
-export function AuditLink({ onOpen }: { onOpen(): void }) {
-  const { hasRole } = useSession();
-  if (!hasRole("Complaints.Direct")) return null;
-  return (
-    <nav aria-label="Oversight" style={{ padding: `${tokens.spacingVerticalS} ${tokens.spacingHorizontalXL} 0` }}>
-      <Button appearance="secondary" onClick={onOpen}>
-        Audit trail
-      </Button>
-    </nav>
-  );
-}

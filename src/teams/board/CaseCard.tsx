@@ -23,6 +23,11 @@ const useStyles = makeStyles({
     color: tokens.colorNeutralForeground1,
     textDecorationLine: "none",
     overflow: "hidden",
+    // A card's box never depends on its content or its neighbours: the browser lays each out on its own, and not at
+    // all while it is off screen (a board is seven columns of them, wider than most screens).
+    contain: "strict",
+    contentVisibility: "auto",
+    containIntrinsicSize: `auto ${CARD_HEIGHT}px`,
     ":hover": { backgroundColor: tokens.colorNeutralBackground1Hover, boxShadow: tokens.shadow4 },
     ":focus-visible": { outline: `${tokens.strokeWidthThick} solid ${tokens.colorStrokeFocus2}`, outlineOffset: "1px" },
   },

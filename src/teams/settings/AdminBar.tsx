@@ -3,7 +3,7 @@ import { Settings20Regular, ShieldPerson20Regular } from "@fluentui/react-icons"
 import { useEffect, useState } from "react";
 import type { PolicyReviewView } from "../../contracts/settings-views.js";
 import { useSession } from "../shell/session.js";
-import { ReviewReminder } from "./SettingsPage.js";
+import { ReviewReminder } from "./ReviewReminder.js";
 
 const useStyles = makeStyles({
   bar: {

@@ -4,7 +4,6 @@ import {
   Input,
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   makeStyles,
   Radio,
   RadioGroup,
@@ -418,17 +417,5 @@ export function SettingsPage({ onBack, only = "all" }: { onBack(): void; only?: 
       )}
       <DataProtectionPanel />
     </main>
-  );
-}
-
-/** Shown above the board to admins and directors when the policy review is near or past. */
-export function ReviewReminder({ message, overdue }: { message: string; overdue: boolean }) {
-  return (
-    <MessageBar intent={overdue ? "warning" : "info"}>
-      <MessageBarBody>
-        <MessageBarTitle>Policy review</MessageBarTitle>
-        {message}
-      </MessageBarBody>
-    </MessageBar>
   );
 }

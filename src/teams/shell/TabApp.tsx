@@ -1,23 +1,16 @@
 import { Spinner } from "@fluentui/react-components";
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { Suspense, useCallback, useEffect, useState } from "react";
 import { RedressProvider, type TRedressThemeName } from "../../web/theme.js";
-import { AuditLink, AuditView } from "../audit/AuditView.js";
+import { AuditLink } from "../audit/AuditLink.js";
 import { Board } from "../board/Board.js";
-import { CasePage } from "../case/CasePage.js";
-import { PostalComplaintDialog } from "../dialogs/PostalComplaintDialog.js";
 import { ViewTabs } from "../governance/ViewTabs.js";
 import { initialView, rememberView, type TabView } from "../governance/view.js";
 import type { TabHost } from "../host/host.js";
 import { AdminBar } from "../settings/AdminBar.js";
-import { SettingsPage } from "../settings/SettingsPage.js";
 import { ConfigPage } from "./ConfigPage.js";
 import { Header } from "./Header.js";
+import { AuditView, CasePage, GovernanceView, PostalComplaintDialog, SettingsPage } from "./lazy-views.js";
 import { SessionProvider } from "./session.js";
-
-// Meetings and Reports (with the chart library) load only when opened: the board's first paint does not carry them.
-const GovernanceView = lazy(() =>
-  import("../governance/GovernanceView.js").then((m) => ({ default: m.GovernanceView })),
-);
 
 /** The tab: the board, or one case's page; the host keeps the address so deep links, Back and reload work. */
 export function TabApp({ host }: { host: TabHost }) {
@@ -77,33 +70,38 @@ export function TabApp({ host }: { host: TabHost }) {
             }}
           />
         </Header>
-        {caseId ? (
-          <CasePage caseId={caseId} onBack={() => open(null)} onChanged={() => setReloadKey((k) => k + 1)} />
-        ) : audit ? (
-          <AuditView onBack={() => setAudit(false)} onOpenCase={open} />
-        ) : view === "settings" || view === "data-protection" ? (
-          <SettingsPage onBack={() => showView(null)} only={view === "data-protection" ? "data-protection" : "all"} />
-        ) : view !== "board" ? (
-          <Suspense fallback={<Spinner label="Loading…" />}>
-            <GovernanceView view={view} onOpenCase={open} />
-          </Suspense>
-        ) : (
-          <>
-            <AuditLink onOpen={() => setAudit(true)} />
-            <AdminBar onOpen={showView} />
-            <Board onOpen={open} onLogPostal={() => setPostal("open")} reloadKey={reloadKey} />
-          </>
-        )}
+        {/* The views other than the board load when first opened (lazy-views.ts): a spinner meanwhile. */}
+        <Suspense fallback={<Spinner label="Loading…" />}>
+          {caseId ? (
+            <CasePage caseId={caseId} onBack={() => open(null)} onChanged={() => setReloadKey((k) => k + 1)} />
+          ) : audit ? (
+            <AuditView onBack={() => setAudit(false)} onOpenCase={open} />
+          ) : view === "settings" || view === "data-protection" ? (
+            <SettingsPage onBack={() => showView(null)} only={view === "data-protection" ? "data-protection" : "all"} />
+          ) : view !== "board" ? (
+            <Suspense fallback={<Spinner label="Loading…" />}>
+              <GovernanceView view={view} onOpenCase={open} />
+            </Suspense>
+          ) : (
+            <>
+              <AuditLink onOpen={() => setAudit(true)} />
+              <AdminBar onOpen={showView} />
+              <Board onOpen={open} onLogPostal={() => setPostal("open")} reloadKey={reloadKey} />
+            </>
+          )}
+        </Suspense>
         {postal !== "closed" && (
-          <PostalComplaintDialog
-            open={postal === "open"}
-            onClose={closePostal}
-            onLogged={(id) => {
-              closePostal();
-              setReloadKey((k) => k + 1);
-              open(id);
-            }}
-          />
+          <Suspense fallback={null}>
+            <PostalComplaintDialog
+              open={postal === "open"}
+              onClose={closePostal}
+              onLogged={(id) => {
+                closePostal();
+                setReloadKey((k) => k + 1);
+                open(id);
+              }}
+            />
+          </Suspense>
         )}
       </SessionProvider>
     </RedressProvider>

@@ -1,31 +1,35 @@
-import type { CaseBoardResponse } from "../../contracts/views.js";
+import type { BoardHead } from "../../contracts/board-columns.js";
 import { ApiClient } from "../../web/api/client.js";
 import { createAccountManager, DeferredAccountManager } from "../../web/auth/create-account-manager.js";
+import { fetchBoardHead } from "../board/fetch-board.js";
 
 /**
  * One account manager and API client per persona for the page's life, so the sign-in made while the page's code
  * is still loading (see prefetchBoard) is the one the screens use.
  */
-const clients = new Map<string, ApiClient>();
+const clients = new Map<string, { client: ApiClient; accounts: DeferredAccountManager }>();
 
-export function clientFor(persona: string): ApiClient {
-  let client = clients.get(persona);
-  if (!client) {
+function signInFor(persona: string): { client: ApiClient; accounts: DeferredAccountManager } {
+  let entry = clients.get(persona);
+  if (!entry) {
     // Embedded mode: the persona; Microsoft 365: NAA when Teams recommends it, else Teams SSO (teams-js loads lazily,
     // so the board's first request is not held up by it).
-    client = new ApiClient(
-      new DeferredAccountManager(async () => {
-        const teams = window.parent === window ? null : await import("@microsoft/teams-js");
-        return createAccountManager({
-          persona,
-          naaSupported: () => teams?.nestedAppAuth.isNAAChannelRecommended() ?? false,
-          ...(teams ? { hostSso: () => teams.authentication.getAuthToken() } : {}),
-        });
-      }),
-    );
-    clients.set(persona, client);
+    const accounts = new DeferredAccountManager(async () => {
+      const teams = window.parent === window ? null : await import("@microsoft/teams-js");
+      return createAccountManager({
+        persona,
+        naaSupported: () => teams?.nestedAppAuth.isNAAChannelRecommended() ?? false,
+        ...(teams ? { hostSso: () => teams.authentication.getAuthToken() } : {}),
+      });
+    });
+    entry = { client: new ApiClient(accounts), accounts };
+    clients.set(persona, entry);
   }
-  return client;
+  return entry;
+}
+
+export function clientFor(persona: string): ApiClient {
+  return signInFor(persona).client;
 }
 
 const PERSONA_KEY = "redress.tab.persona";
@@ -50,24 +54,39 @@ export function rememberPersona(persona: string): void {
   }
 }
 
-let prefetched: { persona: string; board: Promise<CaseBoardResponse> } | null = null;
+let prefetched: { persona: string; head: Promise<BoardHead> } | null = null;
+
+/** How long the page's code waits for the sign-in before loading anyway (a sign-in that asks the user can take long). */
+const SIGN_IN_HEAD_START_MS = 400;
 
 /**
- * Asks for the board as soon as the page starts, before React and Fluent UI have loaded: the two overlap, which is
- * most of the difference between a board usable in one second and in two.
+ * Asks for the top of the board (its counts and first cards, GET /api/board/head: quick to answer) as soon as the
+ * page starts, before React and Fluent UI have loaded: the two overlap. The board asks for every card once it is up.
+ *
+ * Resolves once the board's request is on its way (or after SIGN_IN_HEAD_START_MS): the caller loads the page's code
+ * then. Over HTTP/1.1 a browser opens six connections to a server; the code's dozen files would take all six and
+ * hold the sign-in and the board's request (the slowest part of the load) in a queue behind them.
  */
-export function prefetchBoard(persona: string): void {
-  const board = clientFor(persona).get<CaseBoardResponse>("/api/cases/board");
-  board.catch(() => {
+export function prefetchBoard(persona: string): Promise<void> {
+  const { client, accounts } = signInFor(persona);
+  const signedIn = accounts.getAccessToken();
+  const head = fetchBoardHead(client);
+  head.catch(() => {
     // The board asks again and shows the error itself.
   });
-  prefetched = { persona, board };
+  prefetched = { persona, head };
+  // A task later than the token, so the board's fetch (a microtask after it) is issued before the code's requests.
+  const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+  return Promise.race([
+    signedIn.then(nextTask, nextTask),
+    new Promise<void>((resolve) => setTimeout(resolve, SIGN_IN_HEAD_START_MS)),
+  ]);
 }
 
-/** The prefetched board for this persona, once; null afterwards (later loads ask afresh). */
-export function takePrefetchedBoard(persona: string): Promise<CaseBoardResponse> | null {
+/** The prefetched top of the board for this persona, once; null afterwards (later loads ask afresh). */
+export function takePrefetchedHead(persona: string): Promise<BoardHead> | null {
   if (!prefetched || prefetched.persona !== persona) return null;
-  const { board } = prefetched;
+  const { head } = prefetched;
   prefetched = null;
-  return board;
+  return head;
 }

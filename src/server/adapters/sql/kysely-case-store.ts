@@ -39,6 +39,7 @@ import type {
 } from "../../ports/governance-store.js";
 import { auditActors, recordAccess, searchAudit } from "./audit-queries.js";
 import { boardColumns } from "./board-columns.js";
+import { countCasesByStage } from "./board-head-queries.js";
 import * as dataProtection from "./data-protection-queries.js";
 import * as governance from "./governance-queries.js";
 import { insertListingRead, type ListingRead, listingReadsOf } from "./listing-reads.js";
@@ -188,6 +189,10 @@ export class KyselyCaseStore implements CaseStore {
         calendar,
       };
     });
+  }
+
+  countCasesByStage(): Promise<Partial<Record<Stage, number>>> {
+    return countCasesByStage(this.db);
   }
 
   async listDocuments(caseId: string): Promise<DocumentRecord[]> {

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from "fastify";
 import { z } from "zod";
 import * as api from "../../../contracts/api.js";
+import { ZBoardColumnsResponse, ZBoardHeadResponse } from "../../../contracts/board-columns-schema.js";
 import { ERROR_CODES } from "../../../contracts/error-codes.js";
 import * as outlook from "../../../contracts/outlook.js";
 import { auditOpenApiPaths } from "./audit.js";
@@ -143,6 +144,33 @@ export function buildOpenApi(): Record<string, unknown> {
         summary: "Log a complaint received in writing (post) or by the web form.",
         requestBody: { ...jsonBody(api.ZCreateCaseRequest), required: true },
         responses: { 201: caseResponse, ...errors },
+      },
+    },
+    "/api/board": {
+      get: {
+        summary:
+          "The tab's board: every card the caller may see (the same filters as /api/cases), as columns, gzip or br compressed when accepted. The same cards as /api/cases/board; recorded as one listing read.",
+        parameters: queryParameters(api.ZCaseBoardQuery),
+        responses: {
+          200: {
+            description: "The cards as columns",
+            content: { "application/json": { schema: json(ZBoardColumnsResponse) } },
+          },
+          ...errors,
+        },
+      },
+    },
+    "/api/board/head": {
+      get: {
+        summary:
+          "The top of the tab's board, for its first paint: the newest cards of each column (as /api/board) with the full board's total and column counts. Only the cards sent are recorded as read.",
+        responses: {
+          200: {
+            description: "The first cards and the counts",
+            content: { "application/json": { schema: json(ZBoardHeadResponse) } },
+          },
+          ...errors,
+        },
       },
     },
     "/api/cases/{id}": {
