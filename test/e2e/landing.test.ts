@@ -2,14 +2,10 @@
  * The front door: `/` names the product and links to every other door, each of which answers; the two front ends
  * behind it actually load their bundles and render. Runs the built server (`npm run build` first) in Chromium.
  */
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { artifactPath } from "../support/artifacts.js";
-import { launchBrowser, newIsolatedPage } from "../support/browser.js";
-import { startTestServer } from "../support/start-server.js";
-
-type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+import { newIsolatedPage } from "../support/browser.js";
+import { collectPageErrors, seriousAccessibilityProblems, useServerAndBrowser } from "./browser-helpers.js";
 
 /** The links the landing page must offer, and for the two front ends the heading that proves React rendered. */
 const EXPECTED_LINKS: ReadonlyMap<string, string | undefined> = new Map([
@@ -23,43 +19,8 @@ const FRAME_ANCESTORS =
   "frame-ancestors 'self' *.cloud.microsoft teams.microsoft.com *.teams.microsoft.com *.microsoft365.com " +
   "*.office.com outlook.office.com outlook.office365.com";
 
-/** Serious and critical axe-core violations, as readable lines. */
-async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
-  // Fluent UI's focus manager (tabster) adds hidden <i tabindex="0" data-tabster-dummy> sentinels that pass focus on
-  // at once; axe reads them as focusable hidden content. They are not content a person reaches.
-  const results = await new AxeBuilder({ page }).exclude("[data-tabster-dummy]").analyze();
-  return results.violations
-    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.length} node(s)`);
-}
-
-/** Records what the page itself reports as broken: uncaught errors and console errors (CSP refusals among them). */
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console: ${message.text()}`);
-  });
-  return errors;
-}
-
 describe("landing page", () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const started = (): { server: TestServer; browser: Browser } => {
-    if (server === undefined || browser === undefined) throw new Error("beforeAll did not start the server");
-    return { server, browser };
-  };
+  const started = useServerAndBrowser();
 
   it("names the product, is accessible and sends the security headers", async () => {
     const { server, browser } = started();

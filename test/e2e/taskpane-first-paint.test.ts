@@ -4,11 +4,11 @@
  * pane finishes once the server answers. Checked in the development harness and inside "Outlook" (a stand-in for
  * Office.js served at the CDN address the pane loads it from: tests cannot reach Microsoft's CDN).
  */
-import type { Browser, Page, Route } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Page, Route } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { OFFICE_JS_URL } from "../../src/outlook/office-script.js";
-import { launchBrowser, newIsolatedPage } from "../support/browser.js";
-import { startTestServer, type TestServer } from "../support/start-server.js";
+import { newIsolatedPage } from "../support/browser.js";
+import { useServerAndBrowser } from "./browser-helpers.js";
 
 /** Each test drives Chromium on two busy cores. */
 const BROWSER_TEST_TIMEOUT_MS = 120_000;
@@ -74,21 +74,7 @@ function installOfficeStandIn(): void {
 }
 
 describe("Task pane: the email shows before the server answers", () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const started = (): { server: TestServer; browser: Browser } => {
-    if (server === undefined || browser === undefined) throw new Error("beforeAll did not start the server");
-    return { server, browser };
-  };
+  const started = useServerAndBrowser();
 
   it(
     "in the harness: sender, subject and attachment are on screen while sign-in and the lookup wait",

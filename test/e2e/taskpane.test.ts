@@ -4,52 +4,20 @@
  * lost answer never logs twice; a follow-up is added to the case; a dropped .eml works the same; no serious
  * accessibility findings.
  */
-import { AxeBuilder } from "@axe-core/playwright";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { SAMPLE_EMAILS } from "../../src/outlook/harness/samples.js";
 import { buildEmail } from "../fixtures/build-email.js";
 import { api, type Json, postEml } from "../integration/api-client.js";
 import { artifactPath } from "../support/artifacts.js";
-import { launchBrowser, newIsolatedPage } from "../support/browser.js";
-import { startTestServer, type TestServer } from "../support/start-server.js";
+import { newIsolatedPage } from "../support/browser.js";
+import { collectPageErrors, seriousAccessibilityProblems, useServerAndBrowser } from "./browser-helpers.js";
 
 const REFERENCE = /CMP-\d{4}-\d{4}/;
 /** Each test drives Chromium through several pages; on two busy cores that can take a while. */
 const BROWSER_TEST_TIMEOUT_MS = 120_000;
 
-async function seriousAccessibilityProblems(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).analyze();
-  return results.violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
-
-function collectPageErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on("pageerror", (error) => errors.push(`pageerror: ${error.message}`));
-  page.on("console", (message) => {
-    if (message.type() === "error") errors.push(`console: ${message.text()}`);
-  });
-  return errors;
-}
-
 describe("Outlook task pane (development harness)", () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
-
-  const started = (): { server: TestServer; browser: Browser } => {
-    if (server === undefined || browser === undefined) throw new Error("beforeAll did not start the server");
-    return { server, browser };
-  };
+  const started = useServerAndBrowser();
 
   const casesWithSubject = async (subject: string): Promise<Json[]> => {
     const res = await api(started().server.baseUrl, "ops-director", "GET", "/api/cases?limit=200");
