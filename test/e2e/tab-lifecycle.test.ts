@@ -6,12 +6,11 @@
  * build` first).
  */
 import JSZip from "jszip";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { api, download, postEml } from "../integration/api-client.js";
 import { artifactPath } from "../support/artifacts.js";
-import { launchBrowser, newIsolatedPage } from "../support/browser.js";
-import { startTestServer, type TestServer } from "../support/start-server.js";
+import { newIsolatedPage } from "../support/browser.js";
+import { useServerAndBrowser } from "./browser-helpers.js";
 import {
   collectPageErrors,
   htmlComplaintEml,
@@ -29,20 +28,10 @@ const LONG_DATE =
   /\d{1,2} (January|February|March|April|May|June|July|August|September|October|November|December) \d{4}/;
 
 describe("Teams tab: a complaint from intake to closed", () => {
-  let server: TestServer | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    [server, browser] = await Promise.all([startTestServer(), launchBrowser()]);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
-  });
+  const started = useServerAndBrowser();
 
   it("takes one complaint through every stage with the right person at each step", async () => {
-    if (!server || !browser) throw new Error("beforeAll did not start");
+    const { server, browser } = started();
     const baseUrl = server.baseUrl;
     const logged = await postEml(
       baseUrl,
