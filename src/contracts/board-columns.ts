@@ -7,18 +7,11 @@
  * and `overdue` is worked out from `today` exactly as the server would. `decodeBoardColumns` turns the columns
  * back into the card views the tab renders.
  */
+import { STAGES } from "../server/domain/stages.js";
 import type { CaseBoardResponse, CaseCardView } from "./views.js";
 
-/** The order stage indexes refer to (the procedure's order, as the board's columns). */
-export const BOARD_STAGES = [
-  "received",
-  "triaged",
-  "investigating",
-  "outcome-sent",
-  "appeal",
-  "appeal-decided",
-  "closed",
-] as const satisfies ReadonlyArray<CaseCardView["stage"]>;
+/** The order stage indexes refer to: the procedure's own order, as the board's columns. */
+export const BOARD_STAGES = STAGES satisfies ReadonlyArray<CaseCardView["stage"]>;
 
 /** No value (a status-only card, no handler yet, not triaged): an index of -1. */
 export const NO_INDEX = -1;
