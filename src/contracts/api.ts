@@ -4,20 +4,9 @@
  */
 import { z } from "zod";
 import { ROOT_CAUSES } from "../server/domain/learning.js";
+import { PERSONA_NAMES } from "./personas.js";
 
-/** The fixed personas of embedded mode (DESIGN.md §4); their id is the name. */
-export const PERSONA_NAMES = [
-  "staff",
-  "staff-2",
-  "handler",
-  "handler-2",
-  "ops-director",
-  "director",
-  "director-2",
-  "board-member",
-  "board-member-2",
-  "admin",
-] as const;
+export { PERSONA_NAMES } from "./personas.js";
 
 const text = (max: number) => z.string().trim().min(1, "Required.").max(max);
 const optionalText = (max: number) => z.string().trim().max(max).nullish();

@@ -1,40 +1,54 @@
 /** Dates and words the UK way (DESIGN.md §1): "25 November 2026", times in Europe/London. */
 import type { CaseFullView } from "../contracts/views.js";
 
-const longDate = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "Europe/London",
-});
-const dateTime = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  hour: "2-digit",
-  minute: "2-digit",
-  timeZone: "Europe/London",
-});
-const shortDate = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "short",
-  timeZone: "Europe/London",
-});
+// Formatters are made on first use: a page's first Intl formatter costs ~50 ms (the browser loads its locale and time
+// zone data), which the board's first paint does not need (its dates are plain dates, spelled out below).
+let longDate: Intl.DateTimeFormat | undefined;
+let dateTime: Intl.DateTimeFormat | undefined;
+let shortDate: Intl.DateTimeFormat | undefined;
+
+const MONTHS = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+] as const;
 
 /** "2026-11-25" → "25 November 2026" (a plain date, no time zone shift). */
 export function ukDate(plain: string | null | undefined): string {
   if (!plain) return "—";
-  return longDate.format(new Date(`${plain.slice(0, 10)}T12:00:00Z`));
+  // A calendar date has no time zone: it is spelled out as it is ("2026-11-25" → "25 November 2026").
+  const [year, month, day] = plain.slice(0, 10).split("-").map(Number);
+  const name = MONTHS[(month ?? 0) - 1];
+  if (!year || !day || name === undefined) return plain;
+  return `${day} ${name} ${year}`;
 }
 
 /** An instant → "25 November 2026, 14:30" in London. */
 export function ukDateTime(iso: string | null | undefined): string {
   if (!iso) return "—";
+  dateTime ??= new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    timeZone: "Europe/London",
+  });
   return dateTime.format(new Date(iso));
 }
 
 /** An instant or plain date → "25 Nov". */
 export function ukShortDate(value: string): string {
+  shortDate ??= new Intl.DateTimeFormat("en-GB", { day: "numeric", month: "short", timeZone: "Europe/London" });
   return shortDate.format(new Date(value.length === 10 ? `${value}T12:00:00Z` : value));
 }
 
@@ -111,5 +125,11 @@ export function initials(name: string): string {
 
 /** The London day of an instant, the UK way: "25 November 2026". */
 export function ukDayOf(iso: string): string {
+  longDate ??= new Intl.DateTimeFormat("en-GB", {
+    day: "numeric",
+    month: "long",
+    year: "numeric",
+    timeZone: "Europe/London",
+  });
   return longDate.format(new Date(iso));
 }

@@ -74,6 +74,8 @@ describe("landing page", () => {
         if (heading === undefined) continue;
         // The h1 is rendered by React: seeing it proves the bundle loaded and ran under the page's CSP.
         await page.getByRole("heading", { level: 1, name: heading }).waitFor({ timeout: 15_000 });
+        // The board's plain-HTML first paint has the same heading: wait until React has taken over from it.
+        await page.locator("[data-first-paint]").waitFor({ state: "detached", timeout: 15_000 });
         expect(await page.title()).toContain(heading);
         expect(await page.locator("html").getAttribute("lang")).toBe("en-GB");
         expect(await page.getByRole("main").count()).toBe(1);

@@ -23,7 +23,11 @@ export async function openTab(
   if (options.theme) url.searchParams.set("theme", options.theme);
   await page.goto(url.href);
   if (options.caseId) await page.getByTestId("next-step").waitFor({ timeout: 15_000 });
-  else await page.getByRole("heading", { level: 1, name: "Complaints case board" }).waitFor({ timeout: 15_000 });
+  else {
+    await page.getByRole("heading", { level: 1, name: "Complaints case board" }).waitFor({ timeout: 15_000 });
+    // The board's first paint (plain HTML, board-preview.ts) has the same heading; the tests work on the React board.
+    await page.locator("[data-first-paint]").waitFor({ state: "detached", timeout: 15_000 });
+  }
 }
 
 /** Opens a step's dialog from the case page's toolbar; checks it for accessibility problems. */

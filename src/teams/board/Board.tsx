@@ -17,12 +17,13 @@ import type { BoardHead } from "../../contracts/board-columns.js";
 import type { CaseBoardResponse, CaseCardView } from "../../contracts/views.js";
 import { ApiError } from "../../web/api/client.js";
 import { STAGES } from "../format.js";
-import { takePrefetchedHead } from "../shell/accounts.js";
+import { takeArrivedHead, takePrefetchedHead } from "../shell/accounts.js";
 import { preloadViews } from "../shell/lazy-views.js";
 import { useSession } from "../shell/session.js";
 import { BoardColumn } from "./BoardColumn.js";
 import { BoardFilters } from "./BoardFilters.js";
 import { CaseList } from "./CaseList.js";
+import { COLUMN_EMPTY } from "./card-words.js";
 import { fetchBoard, fetchBoardHead } from "./fetch-board.js";
 import {
   activeFilterCount,
@@ -81,24 +82,14 @@ type View = "board" | "list";
 /** The User Timing mark set each time the board has every card (after the first paint from its top). */
 export const BOARD_COMPLETE_MARK = "redress:board-complete";
 
-const COLUMN_EMPTY: Record<CaseCardView["stage"], string> = {
-  received: "Nothing waiting for triage.",
-  triaged: "Nothing waiting for acknowledgement.",
-  investigating: "Nothing under investigation.",
-  "outcome-sent": "No outcomes awaiting the Board or an appeal.",
-  appeal: "No appeals open.",
-  "appeal-decided": "No appeal decisions to close.",
-  closed: "No closed cases.",
-};
-
 /** The case board: columns by stage (like Planner) or a sortable list, with search, filters and "My cases". */
 export function Board({ onOpen, onLogPostal, reloadKey }: BoardProps) {
   const styles = useStyles();
   const { api, persona, me, people, settings, hasRole } = useSession();
   // The top of the board (counts, first cards) paints first; every card (`data`) follows for the filters and list.
-  const [head, setHead] = useState<BoardHead | null>(null);
+  const [head, setHead] = useState<BoardHead | null>(() => takeArrivedHead(persona));
   const [data, setData] = useState<CaseBoardResponse | null>(null);
-  const firstLoad = useRef(true);
+  const firstLoad = useRef(head === null);
   const [error, setError] = useState<string | null>(null);
   const [view, setView] = useState<View>("board");
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
@@ -154,8 +145,8 @@ export function Board({ onOpen, onLogPostal, reloadKey }: BoardProps) {
 
   const nameOf = useCallback(
     (id: string | null) =>
-      id ? (data?.people[id]?.name ?? people.everyone.find((p) => p.id === id)?.name ?? id) : null,
-    [data, people],
+      id ? ((data ?? head?.board)?.people[id]?.name ?? people.everyone.find((p) => p.id === id)?.name ?? id) : null,
+    [data, head, people],
   );
 
   const filtersOn = deferredFilters.q.trim() !== "" || deferredFilters.mine || activeFilterCount(deferredFilters) > 0;

@@ -3,7 +3,8 @@ import { useVirtualizer } from "@tanstack/react-virtual";
 import { useRef } from "react";
 import type { CaseCardView } from "../../contracts/views.js";
 import { STAGE_LABELS } from "../format.js";
-import { CARD_GAP, CARD_HEIGHT, CaseCard } from "./CaseCard.js";
+import { CaseCard } from "./CaseCard.js";
+import { CARD_GAP, CARD_HEIGHT } from "./card-size.js";
 
 const useStyles = makeStyles({
   column: {

@@ -1,12 +1,9 @@
 import { Avatar, Badge, Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { memo } from "react";
 import type { CaseCardView } from "../../contracts/views.js";
-import { STAGE_LABELS } from "../format.js";
+import { CARD_HEIGHT } from "./card-size.js";
+import { cardLabel, cardLines } from "./card-words.js";
 import { DueBadge } from "./DueBadge.js";
-
-/** Cards have one height, so the virtualised columns know where each one is without measuring. */
-export const CARD_HEIGHT = 112;
-export const CARD_GAP = 8;
 
 const useStyles = makeStyles({
   card: {
@@ -56,15 +53,8 @@ export interface CaseCardProps {
 /** One case on the board, like a Planner card: reference, due badge, complainant, category, serious, handler. */
 export const CaseCard = memo(function CaseCard({ card, handlerName, onOpen }: CaseCardProps) {
   const styles = useStyles();
-  const label = [
-    card.reference,
-    card.complainantName,
-    card.serious ? "serious" : null,
-    card.category,
-    handlerName ? `handled by ${handlerName}` : null,
-  ]
-    .filter(Boolean)
-    .join(", ");
+  const label = cardLabel(card, handlerName);
+  const lines = cardLines(card);
   return (
     <a
       href={`?case=${encodeURIComponent(card.id)}`}
@@ -81,13 +71,13 @@ export const CaseCard = memo(function CaseCard({ card, handlerName, onOpen }: Ca
         <Text className={styles.reference}>{card.reference}</Text>
         <DueBadge workingDaysLeft={card.workingDaysLeft} overdue={card.overdue} dueDate={card.currentDueDate} compact />
       </div>
-      {card.view === "full" ? (
+      {lines.main !== null ? (
         <>
-          <Text className={styles.line}>{card.complainantName ?? "Complainant not named"}</Text>
-          <Caption1 className={mergeClasses(styles.line, styles.muted)}>{card.subject}</Caption1>
+          <Text className={styles.line}>{lines.main}</Text>
+          <Caption1 className={mergeClasses(styles.line, styles.muted)}>{lines.muted}</Caption1>
         </>
       ) : (
-        <Caption1 className={styles.muted}>{STAGE_LABELS[card.stage]} — you logged this complaint</Caption1>
+        <Caption1 className={styles.muted}>{lines.muted}</Caption1>
       )}
       <div className={styles.bottom}>
         <div className={styles.chips}>

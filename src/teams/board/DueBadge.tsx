@@ -1,5 +1,6 @@
 import { Badge } from "@fluentui/react-components";
-import { dueWords, ukDate } from "../format.js";
+import { dueWords } from "../format.js";
+import { compactDueWords, dueColour, fullDueWords } from "./card-words.js";
 
 export interface DueBadgeProps {
   workingDaysLeft: number | null;
@@ -9,22 +10,12 @@ export interface DueBadgeProps {
   compact?: boolean;
 }
 
-function compactWords(daysLeft: number | null, overdue: boolean): string {
-  if (daysLeft === null) return "";
-  if (overdue && daysLeft >= 0) return "Overdue";
-  if (daysLeft === 0) return "Due today";
-  return daysLeft > 0
-    ? `${daysLeft} ${daysLeft === 1 ? "day" : "days"} left`
-    : `${-daysLeft} ${daysLeft === -1 ? "day" : "days"} late`;
-}
-
 /** Working days left to the deadline that matters now: amber at two or fewer, red once overdue. */
 export function DueBadge({ workingDaysLeft, overdue, dueDate, compact = false }: DueBadgeProps) {
   if (dueDate === null) return null;
-  const color =
-    overdue || (workingDaysLeft ?? 0) < 0 ? "danger" : (workingDaysLeft ?? 99) <= 2 ? "warning" : "informative";
+  const color = dueColour(workingDaysLeft, overdue);
   const words = dueWords(workingDaysLeft, overdue);
-  const full = `${words}, due ${ukDate(dueDate)}`;
+  const full = fullDueWords(workingDaysLeft, overdue, dueDate);
   return (
     <Badge
       appearance="tint"
@@ -35,7 +26,7 @@ export function DueBadge({ workingDaysLeft, overdue, dueDate, compact = false }:
       data-due={color}
       style={{ whiteSpace: "nowrap", flexShrink: 0 }}
     >
-      {compact ? compactWords(workingDaysLeft, overdue) : words}
+      {compact ? compactDueWords(workingDaysLeft, overdue) : words}
     </Badge>
   );
 }

@@ -43,11 +43,12 @@ const STAGE_ORDER: Record<CaseCardView["stage"], number> = {
 };
 
 /** The London day of an instant, for the date range (cards carry instants). */
-const londonDay = new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
+let londonDay: Intl.DateTimeFormat | undefined; // made on first use (see format.ts)
 const dayCache = new Map<string, string>();
 function receivedDay(card: CaseCardView): string {
   let day = dayCache.get(card.receivedAt);
   if (day === undefined) {
+    londonDay ??= new Intl.DateTimeFormat("en-CA", { timeZone: "Europe/London" });
     day = londonDay.format(new Date(card.receivedAt));
     dayCache.set(card.receivedAt, day);
   }

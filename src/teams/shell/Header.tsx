@@ -1,6 +1,6 @@
 import { Field, makeStyles, Select, Text, tokens } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import { PERSONA_NAMES } from "../../contracts/api.js";
+import { PERSONA_NAMES } from "../../contracts/personas.js";
 import type { TRedressThemeName } from "../../web/theme.js";
 import { useSession } from "./session.js";
 

@@ -54,7 +54,7 @@ export function rememberPersona(persona: string): void {
   }
 }
 
-let prefetched: { persona: string; head: Promise<BoardHead> } | null = null;
+let prefetched: { persona: string; head: Promise<BoardHead>; ready?: BoardHead } | null = null;
 
 /** How long the page's code waits for the sign-in before loading anyway (a sign-in that asks the user can take long). */
 const SIGN_IN_HEAD_START_MS = 400;
@@ -74,13 +74,36 @@ export function prefetchBoard(persona: string): Promise<void> {
   head.catch(() => {
     // The board asks again and shows the error itself.
   });
-  prefetched = { persona, head };
+  const entry: NonNullable<typeof prefetched> = { persona, head };
+  prefetched = entry;
+  head.then(
+    (top) => {
+      entry.ready = top;
+    },
+    () => undefined,
+  );
   // A task later than the token, so the board's fetch (a microtask after it) is issued before the code's requests.
   const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
   return Promise.race([
     signedIn.then(nextTask, nextTask),
     new Promise<void>((resolve) => setTimeout(resolve, SIGN_IN_HEAD_START_MS)),
   ]);
+}
+
+/** The prefetched top of the board for this persona, left for the board to take (the first paint's, tab.tsx). */
+export function peekPrefetchedHead(persona: string): Promise<BoardHead> | null {
+  return prefetched?.persona === persona ? prefetched.head : null;
+}
+
+/**
+ * The prefetched top of the board for this persona if it has already arrived, once: the board's first render paints
+ * it at once, with no render of a spinner first.
+ */
+export function takeArrivedHead(persona: string): BoardHead | null {
+  const top = prefetched?.persona === persona ? prefetched.ready : undefined;
+  if (top === undefined) return null;
+  prefetched = null;
+  return top;
 }
 
 /** The prefetched top of the board for this persona, once; null afterwards (later loads ask afresh). */
