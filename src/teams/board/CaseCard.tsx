@@ -1,6 +1,7 @@
-import { Avatar, Badge, Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
+import { Badge, Caption1, makeStyles, mergeClasses, Text, tokens } from "@fluentui/react-components";
 import { memo } from "react";
 import type { CaseCardView } from "../../contracts/views.js";
+import { initials } from "../format.js";
 import { CARD_HEIGHT } from "./card-size.js";
 import { cardLabel, cardLines } from "./card-words.js";
 import { DueBadge } from "./DueBadge.js";
@@ -34,6 +35,22 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   bottom: { display: "flex", alignItems: "center", gap: "6px", marginTop: "auto", minWidth: 0 },
   chips: { display: "flex", gap: "4px", minWidth: 0, flexGrow: 1, overflow: "hidden" },
+  // The handler's initials in a circle, as Fluent's Avatar draws them (its name is in the card's label): a plain
+  // element, because a board remounts dozens of cards on every search and an Avatar costs several times as much.
+  initials: {
+    marginLeft: "auto",
+    flexShrink: 0,
+    width: "24px",
+    height: "24px",
+    borderRadius: tokens.borderRadiusCircular,
+    display: "inline-flex",
+    alignItems: "center",
+    justifyContent: "center",
+    fontSize: tokens.fontSizeBase100,
+    fontWeight: tokens.fontWeightSemibold,
+    backgroundColor: tokens.colorNeutralBackground6,
+    color: tokens.colorNeutralForeground3,
+  },
   chip: {
     whiteSpace: "nowrap",
     overflow: "hidden",
@@ -92,7 +109,11 @@ export const CaseCard = memo(function CaseCard({ card, handlerName, onOpen }: Ca
             </Badge>
           )}
         </div>
-        {handlerName && <Avatar name={handlerName} size={24} aria-hidden="true" />}
+        {handlerName && (
+          <span className={styles.initials} aria-hidden="true">
+            {initials(handlerName)}
+          </span>
+        )}
       </div>
     </a>
   );

@@ -35,7 +35,7 @@ const RULES = [
   ".rp-card:focus-visible{outline:2px solid var(--colorStrokeFocus2);outline-offset:1px}",
   ".rp-top,.rp-bottom{display:flex;align-items:center;justify-content:space-between;gap:8px}",
   ".rp-bottom{justify-content:flex-start;gap:4px;margin-top:auto;min-width:0}",
-  ".rp-avatar{margin-left:auto;flex-shrink:0;width:24px;height:24px;border-radius:50%;display:inline-flex;align-items:center;justify-content:center;font-size:10px;font-weight:600;background:var(--colorNeutralBackground4);color:var(--colorNeutralForeground3)}",
+  ".rp-avatar{margin-left:auto;flex-shrink:0;width:24px;height:24px;border-radius:50%;display:inline-flex;align-items:center;justify-content:center;font-size:10px;font-weight:600;background:var(--colorNeutralBackground6);color:var(--colorNeutralForeground3)}",
   ".rp-ref{font-weight:600;white-space:nowrap}",
   ".rp-line{white-space:nowrap;overflow:hidden;text-overflow:ellipsis}",
   ".rp-caption{font-size:12px;line-height:16px;color:var(--colorNeutralForeground2)}",
