@@ -1,5 +1,6 @@
 /** Dates and words the UK way (DESIGN.md §1): "25 November 2026", times in Europe/London. */
 import type { CaseFullView } from "../contracts/views.js";
+import { formatUkLong, isValidPlainDate } from "../server/domain/calendar/plain-date.js";
 
 // Formatters are made on first use: a page's first Intl formatter costs ~50 ms (the browser loads its locale and time
 // zone data), which the board's first paint does not need (its dates are plain dates, spelled out below).
@@ -7,29 +8,12 @@ let longDate: Intl.DateTimeFormat | undefined;
 let dateTime: Intl.DateTimeFormat | undefined;
 let shortDate: Intl.DateTimeFormat | undefined;
 
-const MONTHS = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-] as const;
-
 /** "2026-11-25" → "25 November 2026" (a plain date, no time zone shift). */
 export function ukDate(plain: string | null | undefined): string {
   if (!plain) return "—";
-  // A calendar date has no time zone: it is spelled out as it is ("2026-11-25" → "25 November 2026").
-  const [year, month, day] = plain.slice(0, 10).split("-").map(Number);
-  const name = MONTHS[(month ?? 0) - 1];
-  if (!year || !day || name === undefined) return plain;
-  return `${day} ${name} ${year}`;
+  // A calendar date has no time zone: it is spelled out as it is ("2026-11-25" → "25 November 2026"), as letters do.
+  const date = plain.slice(0, 10);
+  return isValidPlainDate(date) ? formatUkLong(date) : plain;
 }
 
 /** An instant → "25 November 2026, 14:30" in London. */

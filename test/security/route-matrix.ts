@@ -10,24 +10,15 @@
  *
  * Who may see a case (DESIGN.md §1) is `viewOf` below, written from the design, not from the code under test.
  */
+
+import { PERSONA_NAMES } from "../../src/contracts/personas.js";
 import type { Persona } from "../integration/api-client.js";
 import type { PlantedCase } from "./planted-cases.js";
 
 export type Caller = Persona | null;
 export type View = "full" | "status" | "none";
 
-export const PERSONAS: readonly Persona[] = [
-  "staff",
-  "staff-2",
-  "handler",
-  "handler-2",
-  "ops-director",
-  "director",
-  "director-2",
-  "board-member",
-  "board-member-2",
-  "admin",
-];
+export const PERSONAS: readonly Persona[] = PERSONA_NAMES;
 
 type RoleName = "log" | "handle" | "triage" | "direct" | "board" | "admin";
 const ROLES: Record<Persona, readonly RoleName[]> = {
