@@ -88,7 +88,8 @@ describe("working-day calendar properties", () => {
   it("plain dates survive the day count both ways, and invalid ones are refused", () => {
     fc.assert(
       fc.property(
-        fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-31T00:00:00Z"), noInvalidDate: true }),
+        // To the day before the last supported one: the day after 9999-12-31 is out of range (checked below).
+        fc.date({ min: new Date("0001-01-01T00:00:00Z"), max: new Date("9999-12-30T00:00:00Z"), noInvalidDate: true }),
         (at) => {
           const iso = at.toISOString().slice(0, 10);
           expect(addDays(iso, 0)).toBe(iso);
