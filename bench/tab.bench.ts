@@ -151,9 +151,11 @@ export async function benchTab(): Promise<Figures> {
   log(`seeding ${SEED_COUNT} cases`);
   await seedCases({ dataDir, count: SEED_COUNT });
   const server = await startTestServer({ dataDir });
-  const browser = await launchBrowser();
+  // No request interception (it would add a round trip through this process to each of the page's requests, which
+  // no user pays): Chromium itself refuses anything off the machine, and close() fails on any such attempt.
+  const browser = await launchBrowser({ loopbackOnly: true });
   try {
-    const isolated = await newIsolatedPage(browser);
+    const isolated = await newIsolatedPage(browser, { intercept: false });
     const { page } = isolated;
     await page.setViewportSize({ width: 1366, height: 900 });
     const url = `${server.baseUrl}/tab?persona=ops-director`;

@@ -73,12 +73,25 @@ export async function chromiumExecutablePath(): Promise<string> {
   return sparticuzExecutablePath();
 }
 
-/** A headless Chromium with a fresh profile. Close it in `afterAll`. */
-export async function launchBrowser(): Promise<Browser> {
+/**
+ * Sends everything but loopback to a proxy that is not there (port 9, discard), so no request can leave the machine
+ * whatever a page asks for, host names and IP addresses alike, without intercepting each request.
+ */
+export const LOOPBACK_ONLY_ARGS: readonly string[] = [
+  "--proxy-server=http://127.0.0.1:9",
+  "--proxy-bypass-list=127.0.0.1;localhost;[::1];*.localhost",
+];
+
+/**
+ * A headless Chromium with a fresh profile. Close it in `afterAll`. `loopbackOnly` makes Chromium itself refuse
+ * every request off the machine (LOOPBACK_ONLY_ARGS), for pages that watch rather than intercept (newIsolatedPage's
+ * `intercept: false`).
+ */
+export async function launchBrowser(options: { loopbackOnly?: boolean } = {}): Promise<Browser> {
   return chromium.launch({
     executablePath: await chromiumExecutablePath(),
     headless: true,
-    args: [...CHROMIUM_ARGS],
+    args: [...CHROMIUM_ARGS, ...(options.loopbackOnly ? LOOPBACK_ONLY_ARGS : [])],
     timeout: 30_000,
   });
 }
@@ -102,7 +115,7 @@ export interface IsolatedPage {
  * A page in its own context (en-GB, Europe/London) that can reach loopback only. Any other request is aborted and
  * recorded; `close()` then fails the test with the list, so a page that quietly depends on the internet is caught.
  */
-export async function newIsolatedPage(browser: Browser): Promise<IsolatedPage> {
+export async function newIsolatedPage(browser: Browser, options: { intercept?: boolean } = {}): Promise<IsolatedPage> {
   const context = await browser.newContext({
     locale: "en-GB",
     timezoneId: "Europe/London",
@@ -110,15 +123,29 @@ export async function newIsolatedPage(browser: Browser): Promise<IsolatedPage> {
     serviceWorkers: "block",
   });
   const unexpectedRequests: string[] = [];
-  await context.route("**/*", async (route) => {
-    const url = new URL(route.request().url());
-    if ((url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:") && isLoopback(url)) {
-      await route.continue();
-      return;
-    }
-    unexpectedRequests.push(`${route.request().method()} ${url.href}`);
-    await route.abort("blockedbyclient");
-  });
+  const offMachine = (url: URL) =>
+    !((url.protocol === "http:" || url.protocol === "https:" || url.protocol === "ws:") && isLoopback(url));
+  if (options.intercept === false) {
+    // Benchmarks: interception costs each request a round trip through this process, which no user's browser pays.
+    // The browser must then refuse off-machine requests itself (launchBrowser({ loopbackOnly: true })); they are
+    // still recorded here, and fail close().
+    context.on("request", (request) => {
+      const url = new URL(request.url());
+      if (offMachine(url) && url.protocol !== "data:" && url.protocol !== "blob:") {
+        unexpectedRequests.push(`${request.method()} ${url.href}`);
+      }
+    });
+  } else {
+    await context.route("**/*", async (route) => {
+      const url = new URL(route.request().url());
+      if (!offMachine(url)) {
+        await route.continue();
+        return;
+      }
+      unexpectedRequests.push(`${route.request().method()} ${url.href}`);
+      await route.abort("blockedbyclient");
+    });
+  }
   const page = await context.newPage();
   return {
     page,
