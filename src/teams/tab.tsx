@@ -1,9 +1,9 @@
 // The Teams tab: the complaints case board and each case's page. Runs inside Teams (personal and channel tab) and
 // standalone at /tab in a browser; teams-js is reached only through the host adapter (host/).
 //
-// This entry is small on purpose: it signs in and asks for the board first, then loads React and Fluent UI, so the
-// board's data and the page's code arrive side by side; the board's top is painted as plain HTML as soon as it is
-// here (board/board-preview.ts) and React takes over when its code has loaded.
+// This entry is small on purpose: opened in a browser, it signs in and asks for the top of the board first, paints it
+// as plain HTML as soon as it is here (board/board-preview.ts), and only then loads React and Fluent UI, which take
+// over when their code has loaded (see prefetchBoard for why in that order).
 import { handOverFocus, paintBoardPreview } from "./board/board-preview.js";
 import { asThemeName, detectHost } from "./host/host.js";
 import { initialPersona, peekPrefetchedHead, prefetchBoard } from "./shell/accounts.js";
@@ -13,7 +13,7 @@ if (container === null) throw new Error("The tab page has no #root element.");
 const root = container;
 const caseRequested = new URL(window.location.href).searchParams.has("case");
 const onConfigPage = window.location.pathname.replace(/\/$/, "").endsWith("/tab/config");
-// The board's request goes first; the code follows as soon as it is on its way (see prefetchBoard).
+// The board's request goes first; the code follows once its top has been painted (see prefetchBoard).
 const prefetching = window.parent === window && !caseRequested && !onConfigPage;
 const persona = initialPersona();
 const boardRequested = prefetching ? prefetchBoard(persona) : Promise.resolve();
