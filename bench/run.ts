@@ -6,6 +6,8 @@
  *      requests/s (open loop), then the maximum sustainable rate (closed loop, 8 connections).
  *   2. Create-case throughput (POST /api/cases) against a bare Fastify JSON route, same load: the ratio.
  *   3. Listing one stage of 10,000 seeded cases, 50 a page, following cursors from random first pages.
+ *   4. The floors of 1 and 2 in this process, before any HTTP (floors.ts): mailparser's full parse of one message,
+ *      and one case through the use case and SQLite store, as a share of this machine.
  *
  * Prints tables and PASS/FAIL per goal, and writes every figure to .artifacts/bench.json. Exits 0 when the run
  * itself was clean (goals may still FAIL), 1 when it broke. Stops itself after BUDGET_MS whatever happens, killing
@@ -27,6 +29,7 @@ import type autocannon from "autocannon";
 import { artifactPath } from "../test/support/artifacts.js";
 import { startTestServer, type TestServer } from "../test/support/start-server.js";
 import { EmailCorpus } from "./email-corpus.js";
+import { type Floors, measureFloors } from "./floors.js";
 import { runGraphFaultsBench } from "./graph-faults.bench.js";
 import {
   type ClosedLoopResult,
@@ -522,7 +525,7 @@ interface Row {
   unanswered?: number;
 }
 
-function report(m: Machine, intake: IntakeFigures, create: CreateFigures, list: ListFigures) {
+function report(m: Machine, intake: IntakeFigures, create: CreateFigures, list: ListFigures, floors: Floors) {
   const fixed = intake.fixedRate;
   const problems = (r: Row) =>
     [
@@ -622,6 +625,9 @@ function report(m: Machine, intake: IntakeFigures, create: CreateFigures, list: 
     // With synchronous=FULL every commit waits for one fsync, and SQLite commits one at a time: group commit puts
     // every waiting request in one commit, but a closed loop of N connections never has more than N waiting.
     `Create case ceiling from the disk alone: ${CREATE_CONNECTIONS} connections per commit / fsync p50 = ${fmt(CREATE_CONNECTIONS / (m.fsyncMs.p50 / 1000), 0)} req/s, i.e. a ratio of at most ${fmt(CREATE_CONNECTIONS / (m.fsyncMs.p50 / 1000) / create.bare.requestsPerSecond, 2)} against this run's bare route (before any CPU is spent).`,
+    // What each goal needs of the machine at the least, before HTTP (bench/floors.ts, measured in this process).
+    `Intake floor: mailparser's full parse of one of these messages costs ${floors.parseCpuMs} ms of CPU, so ${INTAKE_RATE} a second needs ${fmt((floors.parseCpuMs * INTAKE_RATE) / 1000, 1)} cores for parsing alone (this machine has ${m.cpus}; the load generator used ${fmt(fixed.cpu.generator, 2)}).`,
+    `Create floor: one case through the use case and the SQLite store (no HTTP), ${CREATE_CONNECTIONS} at a time, costs ${floors.createCpuUs} µs of CPU: at most ${fmt(1e6 / floors.createCpuUs, 0)} a second on one core, a ratio of at most ${fmt(1e6 / floors.createCpuUs / create.bare.requestsPerSecond, 2)} against this run's bare route before HTTP, the token, validation and the response.`,
     busiest > DISTURBED_CORES
       ? `WARNING: other processes used up to ${fmt(busiest, 2)} cores during the measurements (CPU other): the machine was not quiet, so these figures understate the server. Run again when it is.`
       : `Other processes used at most ${fmt(busiest, 2)} cores during the measurements: the machine was quiet.`,
@@ -673,7 +679,10 @@ async function main(): Promise<void> {
   const create = await benchCreate();
   globalThis.gc?.();
   const list = await benchList();
-  const { text, goals } = report(m, intake, create, list);
+  globalThis.gc?.();
+  log("floors: mailparser's full parse, and create case without HTTP, in this process");
+  const floors = await measureFloors(new EmailCorpus({ attachments: 2, attachmentBytes: 512 * 1024 }), CREATE_CONNECTIONS);
+  const { text, goals } = report(m, intake, create, list, floors);
   process.stdout.write(`\n${text}\n`);
   const file = await artifactPath("bench.json");
   // Requests a slow server left unanswered are a finding, not a broken run; failed or wrong answers are.
@@ -686,7 +695,7 @@ async function main(): Promise<void> {
     ) && list.badPages === 0;
   await fs.writeFile(
     file,
-    `${JSON.stringify({ at: new Date().toISOString(), machine: m, goals, runClean, disturbed, intake, create, list }, null, 2)}\n`,
+    `${JSON.stringify({ at: new Date().toISOString(), machine: m, goals, runClean, disturbed, intake, create, list, floors }, null, 2)}\n`,
   );
   log(`wrote ${path.relative(process.cwd(), file)}; ${runClean ? "the run was clean" : "some requests failed"}`);
   process.exitCode = runClean ? 0 : 1;
