@@ -6,7 +6,7 @@
 // over when their code has loaded (see prefetchBoard for why in that order).
 import { handOverFocus, paintBoardPreview } from "./board/board-preview.js";
 import { asThemeName, detectHost } from "./host/host.js";
-import { initialPersona, peekPrefetchedHead, prefetchBoard } from "./shell/accounts.js";
+import { initialPersona, prefetchBoard } from "./shell/accounts.js";
 
 const container = document.getElementById("root");
 if (container === null) throw new Error("The tab page has no #root element.");
@@ -15,10 +15,9 @@ const caseRequested = new URL(window.location.href).searchParams.has("case");
 const onConfigPage = window.location.pathname.replace(/\/$/, "").endsWith("/tab/config");
 // The board's request goes first; the code follows once its top has been painted (see prefetchBoard).
 const prefetching = window.parent === window && !caseRequested && !onConfigPage;
-const persona = initialPersona();
-const boardRequested = prefetching ? prefetchBoard(persona) : Promise.resolve();
+const prefetched = prefetching ? prefetchBoard(initialPersona()) : null;
 let reactStarted = false;
-peekPrefetchedHead(persona)?.then(
+prefetched?.head.then(
   (head) => {
     // An empty board is left to React, which says what to do when there are no complaints yet.
     if (reactStarted || head.total === 0) return;
@@ -26,7 +25,10 @@ peekPrefetchedHead(persona)?.then(
   },
   () => undefined, // the board asks again and shows the error itself
 );
-void Promise.all([detectHost(), boardRequested.then(() => import("./shell/mount.js"))]).then(([host, { mount }]) => {
+void Promise.all([
+  detectHost(),
+  (prefetched?.codeMayLoad ?? Promise.resolve()).then(() => import("./shell/mount.js")),
+]).then(([host, { mount }]) => {
   reactStarted = true;
   handOverFocus(root);
   mount(root, host);

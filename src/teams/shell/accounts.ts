@@ -63,13 +63,13 @@ const HEAD_START_MS = 700;
  * Asks for the top of the board (its counts and first cards, GET /api/board/head: quick to answer) as soon as the
  * page starts, before React and Fluent UI have loaded: the two overlap. The board asks for every card once it is up.
  *
- * Resolves once the board's top has arrived and been painted (tab.tsx), or after HEAD_START_MS: the caller loads the
- * page's code then. Loaded sooner, its megabyte of JavaScript would be downloading and compiling while the server
+ * Gives the request (`head`, for the first paint: tab.tsx) and `codeMayLoad`, which resolves once the board's top has
+ * arrived and been painted, or after HEAD_START_MS: the caller loads the page's code then. Loaded sooner, its megabyte of JavaScript would be downloading and compiling while the server
  * answers, on the same cores (two, on the machines measured), and over HTTP/1.1 its dozen files would take all six
  * connections a browser opens to a server, queueing the sign-in and the board's request behind them: the first paint
  * would come later, for React to arrive barely sooner.
  */
-export function prefetchBoard(persona: string): Promise<void> {
+export function prefetchBoard(persona: string): { head: Promise<BoardHead>; codeMayLoad: Promise<void> } {
   const { client } = signInFor(persona);
   const head = fetchBoardHead(client);
   head.catch(() => {
@@ -85,15 +85,11 @@ export function prefetchBoard(persona: string): Promise<void> {
   );
   // A task later than the board's top, so its first paint (a microtask after it) comes before the code's requests.
   const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
-  return Promise.race([
+  const codeMayLoad = Promise.race([
     head.then(nextTask, nextTask),
     new Promise<void>((resolve) => setTimeout(resolve, HEAD_START_MS)),
   ]);
-}
-
-/** The prefetched top of the board for this persona, left for the board to take (the first paint's, tab.tsx). */
-export function peekPrefetchedHead(persona: string): Promise<BoardHead> | null {
-  return prefetched?.persona === persona ? prefetched.head : null;
+  return { head, codeMayLoad };
 }
 
 /**
